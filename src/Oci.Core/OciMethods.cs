@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+
+namespace Oci
+{
+    /// <summary>The standard method names a driver maps to handlers. Drivers may add their own.</summary>
+    public static class OciMethods
+    {
+        public const string Ping = "PING";
+        public const string Version = "VERSION";
+        public const string Info = "INFO";
+        public const string Pull = "PULL";
+        public const string List = "LIST";
+        public const string Inspect = "INSPECT";
+        public const string Tag = "TAG";
+        public const string Remove = "REMOVE";
+
+        /// <summary>Every standard method, in the order help and completion show them.</summary>
+        public static IReadOnlyList<string> All { get; } = new[] { Ping, Version, Info, Pull, List, Inspect, Tag, Remove };
+
+        /// <summary>The kind a method acts on when the caller does not say.</summary>
+        public static OciKind DefaultKind(string method) =>
+            method.ToUpperInvariant() switch
+            {
+                Ping or Version or Info => OciKind.Engine,
+                _ => OciKind.Image,
+            };
+
+        /// <summary>Method names are letters, digits and underscores; normalised to upper case.</summary>
+        public static string Normalize(string? method)
+        {
+            if (string.IsNullOrWhiteSpace(method))
+                throw new OciException(OciErrorKind.InvalidArgument, "A method name is required.", method);
+            var m = method!.Trim();
+            foreach (var c in m)
+            {
+                if (!(c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                    throw new OciException(OciErrorKind.InvalidArgument, $"'{method}' is not a valid method name: use letters, digits and underscores.", method);
+            }
+            return m.ToUpperInvariant();
+        }
+
+        internal static bool IsStandard(string method) => Array.IndexOf((string[])All, method) >= 0;
+    }
+}
