@@ -28,6 +28,9 @@ namespace Oci
         /// <summary>The short form Docker shows (<c>alpine</c>, <c>user/app</c>, <c>127.0.0.1:5000/small</c>).</summary>
         public string FamiliarName => Domain == "docker.io" ? (Path.StartsWith("library/", StringComparison.Ordinal) && Path.IndexOf('/', 8) < 0 ? Path.Substring(8) : Path) : Repository;
 
+        public static bool IsImageId(string value) =>
+            System.Text.RegularExpressions.Regex.IsMatch(value ?? string.Empty, "^(sha256:[a-f0-9]{64}|[a-f0-9]{12,64})$");
+
         public static ImageReference Parse(string reference)
         {
             if (TryParse(reference, out var r, out var error)) return r!;

@@ -1,0 +1,91 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using global::Docker.DotNet;
+
+namespace Oci.Drivers.Docker
+{
+    /// <summary>A live link to a Docker-API engine: the Docker.DotNet client plus a raw transport for pings.</summary>
+    internal sealed class DockerConnection : IOciConnection
+    {
+        private readonly HttpClient _raw;
+        private readonly Uri _rawBase;
+        private int _disposed;
+
+        public DockerConnection(string driver, DockerEndpoint endpoint, DockerClient client, HttpClient raw, Uri rawBase, DockerPing ping, string engineVersion, Version apiVersion, TimeSpan requestTimeout)
+        {
+            Driver = driver;
+            EndpointInfo = endpoint;
+            Client = client;
+            _raw = raw;
+            _rawBase = rawBase;
+            Engine = ping.Engine;
+            OsType = ping.OsType;
+            EngineVersion = engineVersion;
+            Api = apiVersion;
+            RequestTimeout = requestTimeout;
+        }
+
+        public string Endpoint => EndpointInfo.Display;
+        public string Driver { get; }
+        public string Engine { get; }
+        public string EngineVersion { get; }
+        public string ApiVersion => Api.ToString(2);
+        public bool IsConnected => Volatile.Read(ref _disposed) == 0;
+
+        internal DockerEndpoint EndpointInfo { get; }
+        internal DockerClient Client { get; }
+        internal Version Api { get; }
+        internal string? OsType { get; }
+
+        /// <summary>How long a non-streaming call may take before it fails with Timeout.</summary>
+        internal TimeSpan RequestTimeout { get; }
+
+        /// <summary>The connection serving <paramref name="request"/>; a request bound elsewhere is refused.</summary>
+        public static DockerConnection From(OciRequest request) =>
+            request.Connection as DockerConnection
+            ?? throw new OciException(OciErrorKind.InvalidArgument,
+                request.Connection is null
+                    ? $"{request.Method} needs a connection: send it through OciClient."
+                    : $"{request.Method} was bound to a {request.Connection.Driver} connection, which the Docker driver cannot serve.",
+                request.Target);
+
+        public Task<DockerPing> PingAsync(CancellationToken cancellationToken) =>
+            DockerPing.SendAsync(_raw, _rawBase, Endpoint, RequestTimeout, cancellationToken);
+
+        /// <summary>Runs one non-streaming engine call with the request timeout and the standard error mapping.</summary>
+        public async Task<T> RunAsync<T>(string what, string? target, Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(RequestTimeout);
+            try
+            {
+                return await call(Client, cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new OciException(OciErrorKind.Timeout, $"{what} '{target}' timed out after {RequestTimeout.TotalSeconds:0} s on {Endpoint}.", target, innerException: e);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw DockerErrors.Map(e, what, target, Endpoint);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return default;
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+            Client.Dispose();
+            _raw.Dispose();
+        }
+
+        public override string ToString() => $"{Engine} {EngineVersion} at {Endpoint}";
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+using global::Docker.DotNet;
+
+namespace Oci.Drivers.Docker
+{
+    /// <summary>Turns what the engine or transport threw, or an in-band stream error, into the standard <see cref="OciException"/>.</summary>
+    internal static class DockerErrors
+    {
+        /// <summary>Maps an exception (not a cancellation: callers let those through) from a call on <paramref name="target"/>.</summary>
+        public static OciException Map(Exception e, string what, string? target, string endpoint)
+        {
+            switch (e)
+            {
+                case OciException oci:
+                    return oci;
+                case DockerApiException api:
+                    var text = EngineText(api.ResponseBody) ?? api.Message;
+                    var kind = api.StatusCode switch
+                    {
+                        HttpStatusCode.BadRequest => Classify(text, OciErrorKind.InvalidArgument),
+                        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => OciErrorKind.Unauthorized,
+                        HttpStatusCode.NotFound => OciErrorKind.NotFound,
+                        HttpStatusCode.Conflict => OciErrorKind.Conflict,
+                        HttpStatusCode.NotImplemented => OciErrorKind.Unsupported,
+                        HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout => OciErrorKind.Timeout,
+                        _ => Classify(text, OciErrorKind.EngineError),
+                    };
+                    return new OciException(kind, Describe(kind, what, target, text), target, text, (int)api.StatusCode, e);
+                case TimeoutException:
+                    return new OciException(OciErrorKind.Timeout, $"{what} '{target}' timed out: the engine at {endpoint} did not answer in time.", target, e.Message, innerException: e);
+                case HttpRequestException or IOException or SocketException:
+                    return new OciException(OciErrorKind.EngineUnavailable, $"{what} '{target}' failed: the engine at {endpoint} cannot be reached ({Innermost(e)}).", target ?? endpoint, Innermost(e), innerException: e);
+                default:
+                    return new OciException(OciErrorKind.EngineError, $"{what} '{target}' failed: {e.Message}", target, e.Message, innerException: e);
+            }
+        }
+
+        /// <summary>Maps an in-band error line of a stream (<c>errorDetail</c> after HTTP 200).</summary>
+        public static OciException FromStream(string message, long? code, string what, string? target)
+        {
+            var kind = code switch
+            {
+                401 or 403 => OciErrorKind.Unauthorized,
+                404 => OciErrorKind.NotFound,
+                _ => Classify(message, OciErrorKind.EngineError),
+            };
+            return new OciException(kind, Describe(kind, what, target, message), target, message, code is > 0 ? (int?)code : null);
+        }
+
+        /// <summary>Reads the kind off the engine's words when the HTTP status is too coarse (dockerd answers 500 for most registry failures).</summary>
+        internal static OciErrorKind Classify(string text, OciErrorKind fallback)
+        {
+            var t = text.ToLowerInvariant();
+            if (Has(t, "unauthorized", "authentication required", "no basic auth credentials", "access denied", "denied: requested access", "incorrect username or password"))
+                return OciErrorKind.Unauthorized;
+            if (Has(t, "manifest unknown", "not found", "no such image", "name unknown", "does not exist", "repository does not exist"))
+                return OciErrorKind.NotFound;
+            if (Has(t, "connection refused", "no such host", "dial tcp", "network is unreachable", "server misbehaving", "connection reset", "http: server gave http response to https client", "tls: "))
+                return OciErrorKind.RegistryUnavailable;
+            if (Has(t, "i/o timeout", "timeout exceeded", "deadline exceeded", "timed out"))
+                return OciErrorKind.Timeout;
+            if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use"))
+                return OciErrorKind.Conflict;
+            if (Has(t, "invalid reference format", "invalid platform", "unknown operating system", "invalid argument"))
+                return OciErrorKind.InvalidArgument;
+            return fallback;
+        }
+
+        private static string Describe(OciErrorKind kind, string what, string? target, string engineText)
+        {
+            var subject = target is null ? what : $"{what} '{target}'";
+            var why = kind switch
+            {
+                OciErrorKind.NotFound => "not found",
+                OciErrorKind.Unauthorized => "access denied (missing or wrong registry credentials)",
+                OciErrorKind.Conflict => "conflicts with the engine's state",
+                OciErrorKind.RegistryUnavailable => "the registry cannot be reached",
+                OciErrorKind.Timeout => "timed out",
+                OciErrorKind.InvalidArgument => "the engine refused the request",
+                OciErrorKind.Unsupported => "not supported by this engine",
+                _ => "failed",
+            };
+            return $"{subject}: {why}. Engine said: {engineText.Trim()}";
+        }
+
+        /// <summary>The <c>message</c> of the engine's JSON error body, or the body itself.</summary>
+        private static string? EngineText(string? body)
+        {
+            if (string.IsNullOrWhiteSpace(body)) return null;
+            try
+            {
+                using var doc = JsonDocument.Parse(body!);
+                if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
+                    return m.GetString();
+            }
+            catch (JsonException)
+            {
+                // Not JSON: an old engine or a proxy; keep its text as it is.
+            }
+            return body!.Trim();
+        }
+
+        private static string Innermost(Exception e)
+        {
+            while (e.InnerException is not null) e = e.InnerException;
+            return e.Message;
+        }
+
+        private static bool Has(string text, params string[] needles)
+        {
+            foreach (var n in needles)
+                if (text.IndexOf(n, StringComparison.Ordinal) >= 0) return true;
+            return false;
+        }
+    }
+}

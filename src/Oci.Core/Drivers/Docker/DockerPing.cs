@@ -1,0 +1,73 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Oci.Drivers.Docker
+{
+    /// <summary>The engine's answer to <c>GET /_ping</c>: identity and API version come in its headers.</summary>
+    internal sealed class DockerPing
+    {
+        public string Engine { get; private set; } = "Docker";
+        public string? ApiVersion { get; private set; }
+        public string? LibpodApiVersion { get; private set; }
+        public string? OsType { get; private set; }
+        public string? Server { get; private set; }
+        public TimeSpan RoundTrip { get; private set; }
+
+        public bool IsPodman => LibpodApiVersion is not null;
+
+        /// <summary>Pings within <paramref name="timeout"/>; an engine that is absent or silent is EngineUnavailable.</summary>
+        public static async Task<DockerPing> SendAsync(HttpClient http, Uri baseUri, string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            // A missing socket file is the common case of "engine not running": say so instead of an errno text.
+            if (endpoint.StartsWith("unix://", StringComparison.Ordinal) && !System.IO.File.Exists(endpoint.Substring("unix://".Length)))
+                throw Unavailable(endpoint, $"there is no socket at {endpoint.Substring("unix://".Length)} (is the engine running?)", null);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(timeout);
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                using var response = await http.GetAsync(new Uri(baseUri, "_ping"), HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
+                var ping = new DockerPing
+                {
+                    RoundTrip = watch.Elapsed,
+                    ApiVersion = Header(response, "Api-Version"),
+                    LibpodApiVersion = Header(response, "Libpod-Api-Version"),
+                    OsType = Header(response, "OSType") ?? Header(response, "Ostype"),
+                    Server = Header(response, "Server"),
+                };
+                ping.Engine = ping.IsPodman ? "Podman" : "Docker";
+                if (!response.IsSuccessStatusCode && ping.ApiVersion is null)
+                    throw Unavailable(endpoint, $"it answered HTTP {(int)response.StatusCode} to a ping, not like a container engine", null);
+                return ping;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException e)
+            {
+                throw Unavailable(endpoint, $"it did not answer a ping within {timeout.TotalSeconds:0.#} s", e);
+            }
+            catch (Exception e) when (e is not OciException)
+            {
+                throw Unavailable(endpoint, Innermost(e), e);
+            }
+        }
+
+        private static OciException Unavailable(string endpoint, string why, Exception? inner) =>
+            new(OciErrorKind.EngineUnavailable, $"Cannot connect to the engine at '{endpoint}': {why}.", endpoint, why, innerException: inner);
+
+        private static string? Header(HttpResponseMessage response, string name) =>
+            response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+        private static string Innermost(Exception e)
+        {
+            while (e.InnerException is not null) e = e.InnerException;
+            return e.Message.TrimEnd('.');
+        }
+    }
+}

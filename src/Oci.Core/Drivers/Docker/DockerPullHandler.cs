@@ -1,0 +1,65 @@
+using System;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using global::Docker.DotNet.Models;
+
+namespace Oci.Drivers.Docker
+{
+    /// <summary>PULL: streams the engine's progress to the caller in order and answers with the pulled image.</summary>
+    internal static class DockerPullHandler
+    {
+        private static readonly Regex PlatformPattern = new("^[a-z0-9_.-]+(/[a-z0-9_.-]+){0,2}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        public static async Task<OciResponse> PullAsync(OciRequest request, CancellationToken cancellationToken)
+        {
+            var c = DockerConnection.From(request);
+            if (string.IsNullOrWhiteSpace(request.Target))
+                throw new OciException(OciErrorKind.InvalidReference, "PULL needs an image reference.", request.Target);
+            if (request.Kind != OciKind.Image)
+                throw new OciException(OciErrorKind.InvalidArgument, $"PULL acts on images; got kind {request.Kind.ToString().ToUpperInvariant()}.", request.Target);
+            request.EnsureOnlyParameters("platform");
+            var reference = ImageReference.Parse(request.Target!);
+            var platform = Platform(request.GetParameter<string>("platform"));
+            var target = reference.ToString();
+
+            // Always an explicit tag or digest: without one the engine pulls every tag of the repository.
+            var parameters = new ImagesCreateParameters
+            {
+                FromImage = reference.Repository,
+                Tag = reference.Digest ?? reference.EffectiveTag,
+                Platform = platform,
+            };
+            var translator = new PullProgressTranslator(target, request.Progress);
+            try
+            {
+                await c.Client.Images.CreateImageAsync(parameters, null, translator, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw DockerErrors.Map(e, "Pull", target, c.Endpoint);
+            }
+            if (translator.Error is { } error)
+                throw DockerErrors.FromStream(error.Message ?? "unknown error", error.Code, "Pull", target);
+            translator.Complete();
+
+            var stored = reference.Digest is null ? reference.Repository + ":" + reference.EffectiveTag : reference.Repository + "@" + reference.Digest;
+            var image = await DockerImageHandlers.InspectAsync(c, stored, cancellationToken, translator.Digest ?? reference.Digest).ConfigureAwait(false);
+            image = new OciImage
+            {
+                Id = image.Id, Reference = target, Digest = image.Digest, Tags = image.Tags, Digests = image.Digests,
+                Size = image.Size, Created = image.Created, Os = image.Os, Architecture = image.Architecture,
+            };
+            return OciResponse.For(request, image, translator.Outcome ?? "Pulled", target: target);
+        }
+
+        private static string? Platform(string? platform)
+        {
+            if (platform is null) return null;
+            var p = platform.Trim();
+            if (!PlatformPattern.IsMatch(p))
+                throw new OciException(OciErrorKind.InvalidArgument, $"'{platform}' is not a valid platform: use os[/arch[/variant]], e.g. linux/amd64.", platform);
+            return p.ToLowerInvariant();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using global::Docker.DotNet.Models;
+
+namespace Oci.Drivers.Docker
+{
+    /// <summary>
+    /// Turns the engine's JSON pull stream into <see cref="OciProgress"/> events. Docker.DotNet calls
+    /// <see cref="Report"/> synchronously per line, so forwarding straight to the caller's sink keeps the
+    /// engine's order (System.Progress&lt;T&gt; would post to the thread pool and reorder). The stream's
+    /// in-band error, digest and outcome are kept for after the stream ends.
+    /// </summary>
+    internal sealed class PullProgressTranslator : IProgress<JSONMessage>
+    {
+        private readonly string _reference;
+        private readonly IProgress<OciProgress>? _sink;
+
+        public PullProgressTranslator(string reference, IProgress<OciProgress>? sink)
+        {
+            _reference = reference;
+            _sink = sink;
+        }
+
+        /// <summary>The first in-band error (<c>errorDetail</c>) the stream carried, if any.</summary>
+        public JSONError? Error { get; private set; }
+
+        /// <summary>The manifest digest the engine announced (<c>Digest: sha256:…</c>).</summary>
+        public string? Digest { get; private set; }
+
+        /// <summary>The engine's closing words (<c>Downloaded newer image</c>, <c>Image is up to date</c>).</summary>
+        public string? Outcome { get; private set; }
+
+        public void Report(JSONMessage value)
+        {
+            if (value is null) return;
+            if (value.Error is { } error && !string.IsNullOrEmpty(error.Message))
+            {
+                Error ??= error;
+                return;
+            }
+            var status = value.Status?.Trim() ?? string.Empty;
+            if (status.StartsWith("Digest:", StringComparison.Ordinal))
+                Digest = status.Substring("Digest:".Length).Trim();
+            else if (status.StartsWith("Status:", StringComparison.Ordinal))
+                Outcome = Shorten(status.Substring("Status:".Length).Trim());
+            if (_sink is null || status.Length == 0) return;
+            var isLayer = !string.IsNullOrEmpty(value.ID) && !status.StartsWith("Pulling from", StringComparison.Ordinal);
+            _sink.Report(new OciProgress
+            {
+                Reference = _reference,
+                LayerId = isLayer ? value.ID : null,
+                Status = status,
+                Current = value.Progress?.Current > 0 ? value.Progress.Current : null,
+                Total = value.Progress?.Total > 0 ? value.Progress.Total : null,
+                Phase = isLayer ? Phase(status) : OciProgressPhase.Waiting,
+            });
+        }
+
+        /// <summary>Reports the image-wide completion event once the stream ended without error.</summary>
+        public void Complete() =>
+            _sink?.Report(new OciProgress { Reference = _reference, Status = Outcome ?? "Pull complete", Phase = OciProgressPhase.Complete });
+
+        internal static OciProgressPhase Phase(string status)
+        {
+            if (status.StartsWith("Downloading", StringComparison.OrdinalIgnoreCase) || status.StartsWith("Copying", StringComparison.OrdinalIgnoreCase))
+                return OciProgressPhase.Downloading;
+            if (status.StartsWith("Verifying", StringComparison.OrdinalIgnoreCase) || status.StartsWith("Download complete", StringComparison.OrdinalIgnoreCase))
+                return OciProgressPhase.Verifying;
+            if (status.StartsWith("Extracting", StringComparison.OrdinalIgnoreCase))
+                return OciProgressPhase.Extracting;
+            if (status.StartsWith("Pull complete", StringComparison.OrdinalIgnoreCase) || status.StartsWith("Already exists", StringComparison.OrdinalIgnoreCase))
+                return OciProgressPhase.Complete;
+            return OciProgressPhase.Waiting;
+        }
+
+        // "Downloaded newer image for 127.0.0.1:5000/small:latest" → "Downloaded newer image".
+        private static string Shorten(string status)
+        {
+            var i = status.IndexOf(" for ", StringComparison.Ordinal);
+            return i > 0 ? status.Substring(0, i) : status;
+        }
+    }
+}
