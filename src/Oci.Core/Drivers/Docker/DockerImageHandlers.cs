@@ -35,7 +35,7 @@ namespace Oci.Drivers.Docker
             var c = DockerConnection.From(request);
             request.EnsureOnlyParameters();
             var name = ImageTarget.Resolve(request);
-            var image = await InspectAsync(c, name, cancellationToken).ConfigureAwait(false);
+            var image = await InspectAsync(c, name, cancellationToken, errorTarget: request.Target).ConfigureAwait(false);
             return OciResponse.For(request, image, target: name);
         }
 
@@ -51,7 +51,7 @@ namespace Oci.Drivers.Docker
             var target = ImageReference.Parse(newName!);
             if (target.Digest is not null)
                 throw new OciException(OciErrorKind.InvalidReference, $"'{newName}' has a digest; a tag cannot be a digest.", newName);
-            await c.RunAsync<bool>("Tag image", source, async (client, ct) =>
+            await c.RunAsync<bool>("Tag image", request.Target, async (client, ct) =>
             {
                 await client.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = target.Repository, Tag = target.EffectiveTag }, ct).ConfigureAwait(false);
                 return true;
@@ -67,7 +67,7 @@ namespace Oci.Drivers.Docker
             request.EnsureOnlyParameters("force", "noprune");
             var name = ImageTarget.Resolve(request);
             var parameters = new ImageDeleteParameters { Force = request.GetParameter<bool>("force"), NoPrune = request.GetParameter<bool>("noprune") };
-            var items = await c.RunAsync("Remove image", name, (client, ct) => client.Images.DeleteImageAsync(name, parameters, ct), cancellationToken).ConfigureAwait(false);
+            var items = await c.RunAsync("Remove image", request.Target, (client, ct) => client.Images.DeleteImageAsync(name, parameters, ct), cancellationToken).ConfigureAwait(false);
             var removal = new OciImageRemoval
             {
                 Untagged = items.SelectMany(i => i).Where(kv => kv.Key == "Untagged").Select(kv => kv.Value).ToArray(),
@@ -76,9 +76,9 @@ namespace Oci.Drivers.Docker
             return OciResponse.For(request, removal, removal.Deleted.Count > 0 ? "Deleted" : "Untagged", target: name);
         }
 
-        internal static async Task<OciImage> InspectAsync(DockerConnection c, string name, CancellationToken cancellationToken, string? digest = null)
+        internal static async Task<OciImage> InspectAsync(DockerConnection c, string name, CancellationToken cancellationToken, string? digest = null, string? errorTarget = null)
         {
-            var r = await c.RunAsync("Inspect image", name, (client, ct) => client.Images.InspectImageAsync(name, ct), cancellationToken).ConfigureAwait(false);
+            var r = await c.RunAsync("Inspect image", errorTarget ?? name, (client, ct) => client.Images.InspectImageAsync(name, ct), cancellationToken).ConfigureAwait(false);
             return DockerModels.ToImage(r, ImageReference.IsImageId(name) ? null : name, digest);
         }
     }

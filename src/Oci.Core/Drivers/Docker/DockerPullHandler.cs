@@ -22,6 +22,7 @@ namespace Oci.Drivers.Docker
             var reference = ImageReference.Parse(request.Target!);
             var platform = Platform(request.GetParameter<string>("platform"));
             var target = reference.ToString();
+            var given = request.Target!; // errors name the reference as the caller wrote it
 
             // Always an explicit tag or digest: without one the engine pulls every tag of the repository.
             var parameters = new ImagesCreateParameters
@@ -37,10 +38,10 @@ namespace Oci.Drivers.Docker
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw DockerErrors.Map(e, "Pull", target, c.Endpoint);
+                throw DockerErrors.Map(e, "Pull", given, c.Endpoint);
             }
             if (translator.Error is { } error)
-                throw DockerErrors.FromStream(error.Message ?? "unknown error", error.Code, "Pull", target);
+                throw DockerErrors.FromStream(error.Message ?? "unknown error", error.Code, "Pull", given);
             translator.Complete();
 
             var stored = reference.Digest is null ? reference.Repository + ":" + reference.EffectiveTag : reference.Repository + "@" + reference.Digest;
