@@ -24,7 +24,8 @@ mkdir -p "$results"
 
 echo "[test] dotnet test Oci.PowerShell.sln -c Release $*" >&2
 test_rc=0
-dotnet test Oci.PowerShell.sln -c Release \
+# -m:1 runs the test projects one after another: they share one dockerd and pull/remove the same images.
+dotnet test Oci.PowerShell.sln -c Release -m:1 \
   --logger trx --logger "console;verbosity=normal" \
   --results-directory "$results" "$@" || test_rc=$?
 
