@@ -54,6 +54,7 @@ namespace Oci.Tests.Unit
         [InlineData("Get \"http://127.0.0.1:5009/v2/\": dial tcp 127.0.0.1:5009: connect: connection refused", OciErrorKind.RegistryUnavailable)]
         [InlineData("Get \"https://r/v2/\": net/http: request canceled (Client.Timeout exceeded)", OciErrorKind.Timeout)]
         [InlineData("conflict: unable to remove repository reference \"x\" (must force) - container abc is using its referenced image def", OciErrorKind.Conflict)]
+        [InlineData("invalid reference format: repository name must be lowercase", OciErrorKind.InvalidReference)]
         [InlineData("something odd", OciErrorKind.EngineError)]
         public void Engine_words_classify_when_the_status_is_coarse(string text, OciErrorKind kind) =>
             Assert.Equal(kind, DockerErrors.Classify(text, OciErrorKind.EngineError));

@@ -66,7 +66,9 @@ namespace Oci.Drivers.Docker
                 return OciErrorKind.Timeout;
             if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use"))
                 return OciErrorKind.Conflict;
-            if (Has(t, "invalid reference format", "invalid platform", "unknown operating system", "invalid argument"))
+            if (Has(t, "invalid reference format"))
+                return OciErrorKind.InvalidReference;
+            if (Has(t, "invalid platform", "unknown operating system", "invalid argument"))
                 return OciErrorKind.InvalidArgument;
             return fallback;
         }
