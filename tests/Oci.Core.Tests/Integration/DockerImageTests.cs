@@ -78,16 +78,16 @@ namespace Oci.Tests.Integration
         }
 
         [Fact]
-        public async Task Removing_an_image_deletes_it()
+        public async Task Removing_an_image_by_id_with_force_deletes_it_and_all_its_tags()
         {
             var newTag = $"{TestBed.Registry}/small:rm-{Guid.NewGuid():N}";
-            await _docker.Client.PullAsync(TestBed.Small);
+            var pulled = (OciImage)(await _docker.Client.PullAsync(TestBed.Small)).Data!;
             await Run("TAG", TestBed.Small, ("tag", newTag));
-            await _docker.RemoveIfPresentAsync(TestBed.Small);
-            // Only the unique tag is left now; removing it deletes the image itself.
-            var removal = (OciImageRemoval)(await Run("REMOVE", newTag, ("force", true))).Data!;
+            var removal = (OciImageRemoval)(await Run("REMOVE", pulled.Id, ("force", true))).Data!;
             Assert.Contains(newTag, removal.Untagged);
-            Assert.NotEmpty(removal.Deleted);
+            Assert.Contains(TestBed.Small, removal.Untagged);
+            Assert.Contains(pulled.Id, removal.Deleted);
+            Assert.Equal(OciErrorKind.NotFound, (await Assert.ThrowsAsync<OciException>(() => Run("INSPECT", pulled.Id))).Kind);
         }
     }
 }
