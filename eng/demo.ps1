@@ -35,7 +35,8 @@ try {
 
     if ($Fresh) {
         # Not there yet is fine: the point is only that the pull below starts from nothing.
-        $null = Invoke-OciRequest -Method REMOVE -Target $Reference -ErrorAction SilentlyContinue
+        # (Invoke-OciRequest errors are terminating, so -ErrorAction cannot silence them.)
+        try { $null = Invoke-OciRequest -Method REMOVE -Target $Reference } catch { }
     }
 
     "== '$Reference' | Invoke-OciPull"
