@@ -25,18 +25,19 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-# $ErrorActionPreference does not cover native commands: check their exit codes.
+# $ErrorActionPreference does not cover native commands: check their exit codes. The arguments come
+# as one array so every token reaches dotnet as written (-c, -p:Name=value).
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    param([string[]] $Arguments)
     Write-Host "> dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
-    & dotnet @Arguments
+    & dotnet $Arguments
     if ($LASTEXITCODE -ne 0) {
         throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE."
     }
 }
 
 function Build-Module {
-    Invoke-Dotnet build Oci.PowerShell.sln -c $Configuration
+    Invoke-Dotnet @('build', 'Oci.PowerShell.sln', '-c', $Configuration)
     if (-not (Test-Path -LiteralPath (Join-Path $PSScriptRoot 'out/Oci/Oci.psd1'))) {
         throw 'The build did not produce out/Oci/Oci.psd1.'
     }
@@ -99,11 +100,11 @@ try {
     switch ($Task) {
         'Test' {
             Initialize-TestBed
-            Invoke-Dotnet test Oci.PowerShell.sln -c $Configuration --no-build
+            Invoke-Dotnet @('test', 'Oci.PowerShell.sln', '-c', $Configuration, '--no-build')
             Invoke-PesterSuite
         }
         'Package' {
-            Invoke-Dotnet pack eng/package/Oci.Package.proj -c $Configuration
+            Invoke-Dotnet @('pack', 'eng/package/Oci.Package.proj', '-c', $Configuration)
             Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'artifacts') -Filter 'Oci.*.nupkg' |
                 ForEach-Object { Write-Host "Package: $($_.FullName)" -ForegroundColor Green }
         }
