@@ -8,8 +8,9 @@ namespace Oci.Host
 {
     /// <summary>
     /// Runs a PowerShell script file in the hosted engine: output rendered by Out-Default through
-    /// <see cref="ConsoleHost"/> (stdout), errors, warnings and progress on stderr. Exit code: the
-    /// script's <c>exit</c> code, else 1 when it wrote or threw any error, else 0.
+    /// <see cref="ConsoleHost"/> (stdout), errors, warnings and progress on stderr. Exit code: 130 after
+    /// Ctrl+C; else a non-zero $LASTEXITCODE (the script's <c>exit N</c>, or a native command that failed
+    /// last); else 1 when the script wrote or threw any error; else 0.
     /// </summary>
     public static class Program
     {
@@ -62,10 +63,11 @@ namespace Oci.Host
             }
             catch (RuntimeException e)
             {
+                // A terminating error (or the stop after Ctrl+C, reported below).
                 errors++;
-                host.ConsoleUI.WriteErrorRecord(e.ErrorRecord);
+                if (!stopped) host.ConsoleUI.WriteErrorRecord(e.ErrorRecord);
             }
-            catch (Exception e) when (e is PipelineStoppedException or InvalidOperationException)
+            catch (InvalidOperationException e)
             {
                 errors++;
                 Console.Error.WriteLine($"Oci.Host: {e.Message}");
