@@ -1,0 +1,83 @@
+using System;
+using System.Management.Automation;
+using Oci.PowerShell.Internal;
+
+namespace Oci.PowerShell
+{
+    /// <summary>
+    /// <para type="synopsis">Pulls images into the engine, with a progress bar per layer.</para>
+    /// Invoke-OciPull [-Reference] &lt;string[]&gt; [-Platform &lt;string&gt;] [-Connection &lt;OciConnection&gt;]
+    /// </summary>
+    /// <remarks>
+    /// References come from arguments or the pipeline, by value (strings) or by property name (<c>Reference</c>, as on
+    /// OciImage). One <c>Oci.OciResponse</c> (Data = <c>Oci.OciImage</c>) per reference; a failing reference is a
+    /// non-terminating error and the next one is still pulled.
+    /// </remarks>
+    [Cmdlet(VerbsLifecycle.Invoke, "OciPull", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(OciResponse))]
+    public sealed class InvokeOciPull : OciCmdletBase
+    {
+        private OciConnection? _connection;
+
+        /// <summary>Image references to pull (<c>[registry/]repository[:tag][@digest]</c>).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Reference { get; set; } = Array.Empty<string>();
+
+        /// <summary>The platform to pull, os[/arch[/variant]] (e.g. linux/amd64). Default: the engine's own.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Platform { get; set; }
+
+        /// <summary>The connection to use. Default: the session default (Connect-OciEngine).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public OciConnection? Connection { get; set; }
+
+        protected override void BeginProcessing() => _connection = ResolveConnection(Connection);
+
+        protected override void ProcessRecord()
+        {
+            var connection = _connection!;
+            foreach (var reference in Reference)
+            {
+                if (!ShouldProcess($"{reference} on {connection}", "Pull image")) continue;
+                Pull(connection, reference);
+            }
+        }
+
+        private void Pull(OciConnection connection, string reference)
+        {
+            WriteVerbose($"PULL IMAGE {reference}{(Platform is null ? string.Empty : " platform=" + Platform)} on {connection}");
+            var view = new PullProgressView(this, reference);
+            var options = Platform is null ? null : new OciPullOptions { Platform = Platform };
+            var progress = new PumpProgress<OciProgress>(Pump, view.OnProgress);
+            OciResponse response;
+            try
+            {
+                response = Pump.Run(() => connection.Client.PullAsync(reference, options, progress, StopToken),
+                    StopToken, PullProgressView.Interval, view.Tick, out _);
+            }
+            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
+            {
+                view.CompleteAll();
+                throw new PipelineStoppedException();
+            }
+            catch (OciException e)
+            {
+                view.CompleteAll("Failed");
+                WriteError(OciErrors.From(e, reference, imageTarget: true));
+                return;
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                view.CompleteAll("Failed");
+                WriteError(OciErrors.Unexpected(e, reference));
+                return;
+            }
+            view.CompleteAll(response.Status);
+            WriteVerbose($"{reference}: {response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
+            WriteObject(response);
+        }
+    }
+}

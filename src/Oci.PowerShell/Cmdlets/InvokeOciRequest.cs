@@ -1,0 +1,95 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using Oci.PowerShell.Internal;
+
+namespace Oci.PowerShell
+{
+    /// <summary>
+    /// <para type="synopsis">Sends any request the connection's driver supports and outputs the engine's answer.</para>
+    /// Invoke-OciRequest [-Method] &lt;string&gt; [[-Target] &lt;string&gt;] [-Kind &lt;OciKind&gt;] [-Parameters &lt;hashtable&gt;] [-Connection &lt;OciConnection&gt;]
+    /// </summary>
+    /// <remarks>-Verbose shows the request line (secrets redacted by Oci.Core). Failures are terminating errors.</remarks>
+    [Cmdlet(VerbsLifecycle.Invoke, "OciRequest")]
+    [OutputType(typeof(OciResponse))]
+    public sealed class InvokeOciRequest : OciCmdletBase
+    {
+        // Boxed Oci.OciKind: a field of an Oci.Core value type would make loading this type (when PowerShell scans
+        // the module, before the dependency resolver is installed) load Oci.Core.
+        private object? _kind;
+
+        /// <summary>The method (PING, VERSION, INFO, PULL, LIST, INSPECT, TAG, REMOVE, or a driver's own).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MethodCompleter))]
+        public string Method { get; set; } = string.Empty;
+
+        /// <summary>What the method acts on: an image reference or id, a container id or name.</summary>
+        [Parameter(Position = 1)]
+        public string? Target { get; set; }
+
+        /// <summary>The kind of target (Image, Container, Engine). Default: the method's own (Engine for PING/VERSION/INFO, else Image).</summary>
+        [Parameter]
+        public OciKind Kind
+        {
+            get => _kind is null ? default : (OciKind)_kind;
+            set => _kind = value;
+        }
+
+        /// <summary>The method's parameters, e.g. @{ all = $true } for LIST or @{ tag = 'repo:new' } for TAG.</summary>
+        [Parameter]
+        public Hashtable? Parameters { get; set; }
+
+        /// <summary>The connection to use. Default: the session default (Connect-OciEngine).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public OciConnection? Connection { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var connection = ResolveConnection(Connection);
+            OciRequest request;
+            try
+            {
+                request = OciRequest.Create(Method, _kind is null ? null : (OciKind?)(OciKind)_kind, Target, Parameters);
+            }
+            catch (OciException e)
+            {
+                ThrowTerminatingError(OciErrors.From(e, Target ?? Method, imageTarget: false));
+                return;
+            }
+            WriteVerbose(request.ToString());
+            WriteVerbose($"Sending to {connection}.");
+            var imageTarget = request.Kind == OciKind.Image && request.Target is not null;
+            // Methods that report progress (PULL) get the same bars as Invoke-OciPull, created on the first event.
+            PullProgressView? view = null;
+            var progress = new PumpProgress<OciProgress>(Pump, p => (view ??= new PullProgressView(this, p.Reference)).OnProgress(p));
+            OciResponse response;
+            try
+            {
+                response = Pump.Run(() => connection.Client.ExecuteAsync(request, progress, StopToken),
+                    StopToken, PullProgressView.Interval, () => view?.Tick(), out _);
+            }
+            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
+            {
+                view?.CompleteAll();
+                throw new PipelineStoppedException();
+            }
+            catch (OciException e)
+            {
+                view?.CompleteAll("Failed");
+                ThrowTerminatingError(OciErrors.From(e, Target, imageTarget));
+                return;
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                view?.CompleteAll("Failed");
+                ThrowTerminatingError(OciErrors.Unexpected(e, Target));
+                return;
+            }
+            view?.CompleteAll(response.Status);
+            WriteVerbose($"{response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
+            WriteObject(response);
+        }
+    }
+}

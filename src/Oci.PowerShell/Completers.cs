@@ -1,0 +1,85 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Oci.PowerShell.Internal;
+
+namespace Oci.PowerShell
+{
+    /// <summary>Shared helpers of the argument completers.</summary>
+    internal static class Completion
+    {
+        /// <summary>A case-insensitive "starts with" pattern for the word typed so far (quotes stripped; wildcards kept).</summary>
+        public static WildcardPattern Pattern(string? wordToComplete)
+        {
+            var word = (wordToComplete ?? string.Empty).Trim().Trim('\'', '"');
+            return WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+        }
+
+        public static IEnumerable<CompletionResult> Results(IEnumerable<string> values, string? wordToComplete, Func<string, string>? tooltip = null)
+        {
+            var pattern = Pattern(wordToComplete);
+            foreach (var value in values)
+            {
+                if (!pattern.IsMatch(value)) continue;
+                var text = value.IndexOfAny(new[] { ' ', '\t', '\'', '"', '$', '`', ';', '(', ')', '{', '}', '@', '&', '#', ',' }) >= 0
+                    ? "'" + value.Replace("'", "''") + "'"
+                    : value;
+                yield return new CompletionResult(text, value, CompletionResultType.ParameterValue, tooltip?.Invoke(value) ?? value);
+            }
+        }
+
+        public static object? Unwrap(object? value) => value is PSObject pso ? pso.BaseObject : value;
+    }
+
+    /// <summary>Completes -Driver with the registered driver names (<c>OciDrivers.Names</c>).</summary>
+    public sealed class DriverNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completion.Results(DriverNames(), wordToComplete, n => $"The {n} driver").ToList();
+
+        private static IEnumerable<string> DriverNames() => OciDrivers.Names;
+    }
+
+    /// <summary>
+    /// Completes -Method with the methods the connection's driver supports: the -Connection already typed, else the
+    /// session default, else every standard method (<c>OciMethods.All</c>).
+    /// </summary>
+    public sealed class MethodCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var connection = (fakeBoundParameters is not null && fakeBoundParameters.Contains("Connection")
+                    ? Completion.Unwrap(fakeBoundParameters["Connection"]) as OciConnection
+                    : null)
+                ?? ConnectionStore.Current.Default;
+            return Completion.Results(Methods(connection), wordToComplete).ToList();
+        }
+
+        internal static IEnumerable<string> Methods(OciConnection? connection)
+        {
+            if (connection is null) return OciMethods.All;
+            var driver = connection.Client.Driver;
+            var supported = OciMethods.All.Where(m => driver.Handler(m) is not null).ToList();
+            if (driver is OciDriver table)
+                supported.AddRange(table.Methods.Where(m => !supported.Contains(m, StringComparer.OrdinalIgnoreCase)).OrderBy(m => m, StringComparer.OrdinalIgnoreCase));
+            return supported;
+        }
+    }
+
+    /// <summary>Completes -Name of Get-OciConnection and Disconnect-OciEngine with the session's connection names.</summary>
+    public sealed class ConnectionNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var connections = ConnectionStore.Current.Snapshot();
+            return Completion.Results(connections.Select(c => c.Name), wordToComplete,
+                n => connections.First(c => c.Name == n).ToString()).ToList();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Oci.PowerShell.Internal
+{
+    /// <summary>
+    /// Runs one async core call on the thread pool while the cmdlet's pipeline thread waits in <see cref="Run{T}"/>,
+    /// executing, in order, the work the call posts (progress callbacks arrive on the serving thread: Write* must never
+    /// run there). The wait wakes on each post, on a periodic tick (for throttled progress), when the call finishes,
+    /// and at once when the pipeline is stopped.
+    /// </summary>
+    internal sealed class PipelinePump : IDisposable
+    {
+        private readonly object _gate = new();
+        private readonly Queue<Action> _queue = new();
+        private readonly SemaphoreSlim _signal = new(0);
+        private bool _closed;
+
+        /// <summary>Queues <paramref name="action"/> for the pipeline thread. Any thread; dropped once the pump is closed.</summary>
+        public void Post(Action action)
+        {
+            lock (_gate)
+            {
+                if (_closed) return;
+                _queue.Enqueue(action);
+            }
+            Release();
+        }
+
+        /// <summary>
+        /// Starts <paramref name="operation"/> on the thread pool and pumps posted actions on the calling (pipeline) thread
+        /// until it completes; returns its result or rethrows its exception. Throws <see cref="OperationCanceledException"/>
+        /// as soon as <paramref name="stop"/> is cancelled, without waiting for the operation (it sees the same token).
+        /// </summary>
+        public T Run<T>(Func<Task<T>> operation, CancellationToken stop, TimeSpan tick, Action? onTick, out Task<T> task)
+        {
+            task = Task.Run(operation, CancellationToken.None);
+            task.ContinueWith(_ => Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            while (true)
+            {
+                Drain(stop);
+                if (task.IsCompleted)
+                {
+                    Drain(stop); // whatever was posted before completion, in order
+                    return task.GetAwaiter().GetResult();
+                }
+                stop.ThrowIfCancellationRequested();
+                _signal.Wait(tick, stop);
+                onTick?.Invoke();
+            }
+        }
+
+        public T Run<T>(Func<Task<T>> operation, CancellationToken stop) =>
+            Run(operation, stop, Timeout.InfiniteTimeSpan, null, out _);
+
+        private void Drain(CancellationToken stop)
+        {
+            while (true)
+            {
+                stop.ThrowIfCancellationRequested();
+                Action next;
+                lock (_gate)
+                {
+                    if (_queue.Count == 0) return;
+                    next = _queue.Dequeue();
+                }
+                next();
+            }
+        }
+
+        private void Release()
+        {
+            try { _signal.Release(); }
+            catch (ObjectDisposedException) { /* the cmdlet is gone; nobody waits */ }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _closed = true;
+                _queue.Clear();
+            }
+            // The semaphore is left to the GC: a late completion continuation may still release it.
+        }
+    }
+}

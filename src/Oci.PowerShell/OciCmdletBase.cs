@@ -1,0 +1,66 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Oci.PowerShell.Internal;
+
+namespace Oci.PowerShell
+{
+    /// <summary>
+    /// What the Oci cmdlets share: the session's connections, async core calls pumped on the pipeline thread and
+    /// cancelled by Ctrl+C (<see cref="StopProcessing"/>), and the error mapping. Not a cmdlet itself.
+    /// </summary>
+    public abstract class OciCmdletBase : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new();
+        private readonly PipelinePump _pump = new();
+
+        /// <summary>Cancelled when the pipeline is stopped (Ctrl+C, <c>PowerShell.Stop()</c>).</summary>
+        internal CancellationToken StopToken => _stopping.Token;
+
+        internal PipelinePump Pump => _pump;
+
+        internal ConnectionStore Session => ConnectionStore.Current;
+
+        protected override void StopProcessing()
+        {
+            try { _stopping.Cancel(); }
+            catch (ObjectDisposedException) { /* already disposed: nothing runs */ }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="operation"/> (one async core call) while the pipeline thread waits; on stop, throws
+        /// <see cref="PipelineStoppedException"/> at once.
+        /// </summary>
+        internal T Await<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            try
+            {
+                return _pump.Run(() => operation(StopToken), StopToken);
+            }
+            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// The connection to use: <paramref name="explicitConnection"/> when given (it must still be open), else the
+        /// session default; none is a terminating <c>Oci.NoConnection</c> error.
+        /// </summary>
+        internal OciConnection ResolveConnection(OciConnection? explicitConnection)
+        {
+            var connection = explicitConnection ?? Session.Default;
+            if (connection is null) ThrowTerminatingError(OciErrors.NoConnection());
+            if (!connection!.Connected) ThrowTerminatingError(OciErrors.ConnectionClosed(connection));
+            return connection;
+        }
+
+        public void Dispose()
+        {
+            _pump.Dispose();
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}
