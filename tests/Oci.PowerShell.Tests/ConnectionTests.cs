@@ -42,6 +42,40 @@ namespace Oci.PowerShell.Tests
         }
 
         [Fact]
+        public void Connect_WithoutEndpoint_UsesDockerHost()
+        {
+            using var s = PsSession.Start();
+            var r = s.Run(@"
+                $saved = $env:DOCKER_HOST
+                try { $env:DOCKER_HOST = $Endpoint; Connect-OciEngine -Name fromenv } finally { $env:DOCKER_HOST = $saved }").AssertSucceeded();
+            var c = Assert.Single(r.Output);
+            Assert.Equal(TestEnvironment.DockerHost, Ps.Str(c, "Endpoint"));
+            Assert.Equal(true, Ps.Get(c, "Connected"));
+        }
+
+        [Fact]
+        public void Connect_ANameInUse_OrAWildcardName_IsAnError_AndKeepsTheSession()
+        {
+            using var s = PsSession.Start();
+            s.Connect(name: "dup");
+            var taken = s.Run("Connect-OciEngine -Endpoint $Endpoint -Name dup");
+            Assert.Empty(taken.Output);
+            var e = Assert.Single(taken.AllErrors);
+            Assert.Equal("Oci.ConnectionNameInUse,Oci.PowerShell.ConnectOciEngine", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ResourceExists, e.CategoryInfo.Category);
+            Assert.Equal("dup", e.TargetObject?.ToString());
+
+            var wildcard = s.Run("Connect-OciEngine -Endpoint $Endpoint -Name 'bad*'");
+            Assert.Empty(wildcard.Output);
+            var w = Assert.Single(wildcard.AllErrors);
+            Assert.Equal("Oci.InvalidArgument,Oci.PowerShell.ConnectOciEngine", w.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, w.CategoryInfo.Category);
+
+            var left = s.Run("(Get-OciConnection | ForEach-Object Name) -join ','; $c.Connected").AssertSucceeded();
+            Assert.Equal(new object[] { "dup", true }, left.Output.Select(o => o.BaseObject));
+        }
+
+        [Fact]
         public void Connect_TheNewConnectionBecomesTheDefault_AndDisconnectingTheDefaultClearsIt()
         {
             using var s = PsSession.Start();
@@ -84,6 +118,40 @@ namespace Oci.PowerShell.Tests
             Assert.Equal(new[] { "db", "web-2" }, o[3].Split(',').OrderBy(x => x, StringComparer.Ordinal));
             Assert.Equal("0", o[4]);
             Assert.Equal("3", o[5]);
+        }
+
+        [Fact]
+        public void GetOciConnection_AnUnknownLiteralName_IsANonTerminatingNotFoundError_NamesBindFromThePipeline()
+        {
+            using var s = PsSession.Start();
+            s.Connect(name: "db");
+            var r = s.Run("Get-OciConnection -Name nosuch, db | ForEach-Object Name; 'db' | Get-OciConnection | ForEach-Object Name; [pscustomobject]@{ Name = 'db' } | Get-OciConnection | ForEach-Object Name");
+            Assert.Null(r.Terminating);
+            Assert.Equal(new[] { "db", "db", "db" }, r.Output.Select(o => o.ToString()));
+            var e = Assert.Single(r.Errors);
+            Assert.Equal("Oci.ConnectionNotFound,Oci.PowerShell.GetOciConnection", e.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
+            Assert.Equal("nosuch", e.TargetObject?.ToString());
+        }
+
+        [Fact]
+        public void Disconnect_WithoutArguments_ClosesTheDefault_AndNameTakesWildcards()
+        {
+            using var s = PsSession.Start();
+            s.Connect(name: "web-1");
+            s.Connect(name: "web-2");
+            s.Connect(name: "db", variable: "db");
+            var r = s.Run(@"
+                Disconnect-OciEngine
+                $db.Connected
+                (Get-OciConnection | ForEach-Object Name) -join ','
+                Disconnect-OciEngine -Name web*
+                @(Get-OciConnection).Count
+                Disconnect-OciEngine").AssertSucceeded();
+            Assert.Equal(false, r.Output[0].BaseObject);
+            Assert.Equal(new[] { "web-1", "web-2" }, r.Output[1].ToString().Split(',').OrderBy(x => x, StringComparer.Ordinal));
+            Assert.Equal(0, r.Output[2].BaseObject);
+            Assert.Equal(3, r.Output.Count);
         }
 
         [Fact]

@@ -23,10 +23,9 @@ namespace Oci.PowerShell.Tests
     {
         private const string RemoveImage = @"
             param($Ref)
-            $i = Invoke-OciRequest -Method INSPECT -Target $Ref -ErrorAction SilentlyContinue
+            try { $i = Invoke-OciRequest -Method INSPECT -Target $Ref -ErrorAction Stop } catch { $i = $null }
             if ($i) { Invoke-OciRequest -Method REMOVE -Target $i.Data.Id -Parameters @{ force = $true } | Out-Null }
-            Invoke-OciRequest -Method INSPECT -Target $Ref -ErrorAction SilentlyContinue -ErrorVariable gone | Out-Null
-            $gone[0].FullyQualifiedErrorId";
+            try { Invoke-OciRequest -Method INSPECT -Target $Ref -ErrorAction Stop | Out-Null; 'still there' } catch { $_.FullyQualifiedErrorId }";
 
         private readonly ITestOutputHelper _log;
 
@@ -79,19 +78,23 @@ namespace Oci.PowerShell.Tests
                 Assert.Single(s.Run(RemoveImage, new System.Collections.Hashtable { ["Ref"] = TestEnvironment.Big }).Output).ToString());
 
             using var ps = s.CreatePowerShell("Invoke-OciPull -Reference $Big -Connection $c");
+            // Stop once the engine is really downloading: the first layer (child) bar, not just the image bar the cmdlet opens at once.
             using var firstProgress = new ManualResetEventSlim();
-            ps.Streams.Progress.DataAdded += (_, _) => firstProgress.Set();
+            ps.Streams.Progress.DataAdded += (_, e) =>
+            {
+                if (ps.Streams.Progress[e.Index].ParentActivityId >= 0) firstProgress.Set();
+            };
             var output = new PSDataCollection<PSObject>();
             var started = Stopwatch.StartNew();
             var pending = ps.BeginInvoke<PSObject, PSObject>(null, output);
-            Assert.True(firstProgress.Wait(TimeSpan.FromSeconds(30)), "No progress record arrived within 30 s of starting the pull of " + TestEnvironment.Big);
+            Assert.True(firstProgress.Wait(TimeSpan.FromSeconds(30)), "No layer progress record arrived within 30 s of starting the pull of " + TestEnvironment.Big);
             var firstAt = started.Elapsed;
 
             var stopping = Stopwatch.StartNew();
             ps.Stop();
             Assert.True(pending.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "The pull did not end within 30 s of PowerShell.Stop().");
             stopping.Stop();
-            _log.WriteLine($"first progress after {firstAt.TotalMilliseconds:0} ms; stopped {stopping.Elapsed.TotalMilliseconds:0} ms after Stop()");
+            _log.WriteLine($"first layer progress after {firstAt.TotalMilliseconds:0} ms; stopped {stopping.Elapsed.TotalMilliseconds:0} ms after Stop()");
 
             Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
             Assert.Empty(output); // the pull did not finish

@@ -119,11 +119,14 @@ namespace Oci.PowerShell.Tests
         public void FormatView_OfConnections_IsATableWithTheDesignedColumns()
         {
             using var s = PsSession.Start();
-            s.Connect(name: "fmt");
+            var c = s.Connect(name: "fmt");
             var r = s.Run("Get-OciConnection | Out-Host").AssertSucceeded();
             var lines = NonEmptyLines(r.HostText);
             AssertTableHeader(lines, ConnectionColumns);
-            Assert.Contains(lines, l => l.StartsWith("fmt ", StringComparison.Ordinal) && l.Contains(TestEnvironment.DockerHost) && l.Contains("True"));
+            var row = Assert.Single(lines, l => l.StartsWith("fmt ", StringComparison.Ordinal));
+            Assert.Contains(TestEnvironment.DockerHost, row);
+            Assert.Contains("True", row);
+            Assert.Contains(" " + Ps.Str(c, "EngineVersion") + " ", row); // the whole version, not cut short
         }
 
         [Fact]
@@ -160,7 +163,7 @@ namespace Oci.PowerShell.Tests
         internal static readonly string[] ResponseColumns = { "Method", "Kind", "Target", "Status", "Result", "Duration(ms)" };
 
         internal static string[] NonEmptyLines(string text) =>
-            text.Split('\n').Select(l => l.TrimEnd('\r', ' ')).Where(l => l.Length > 0).ToArray();
+            Regex.Replace(text, "\u001b\\[[0-9;]*m", string.Empty).Split('\n').Select(l => l.TrimEnd('\r', ' ')).Where(l => l.Length > 0).ToArray();
 
         /// <summary>A table: a header line naming <paramref name="columns"/> in order, then a dashes line.</summary>
         internal static void AssertTableHeader(string[] lines, string[] columns)

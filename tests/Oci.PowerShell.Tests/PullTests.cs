@@ -87,8 +87,7 @@ namespace Oci.PowerShell.Tests
             var r = s.Run(@"
                 Disconnect-OciEngine -Connection $d
                 Invoke-OciPull $Small -Connection $x
-                Invoke-OciPull $Small -ErrorAction SilentlyContinue -ErrorVariable noDefault
-                $noDefault[0].FullyQualifiedErrorId");
+                try { Invoke-OciPull $Small -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }");
             Assert.Equal(2, r.Output.Count);
             Assert.Equal(TestEnvironment.Small, Ps.Str(r.Output[0], "Target"));
             Assert.Equal("Oci.NoConnection,Oci.PowerShell.InvokeOciPull", r.Output[1].ToString());

@@ -69,8 +69,7 @@ namespace Oci.PowerShell.Tests
                 $listed = Invoke-OciRequest -Method LIST -Target $Tag
                 $removed = Invoke-OciRequest -Method REMOVE -Target $Tag -Parameters @{ force = $false; noprune = $true }
                 $pulled, $inspected, $tagged, $listed, $removed
-                Invoke-OciRequest -Method INSPECT -Target $Tag -ErrorAction SilentlyContinue -ErrorVariable gone
-                $gone[0].FullyQualifiedErrorId
+                try { Invoke-OciRequest -Method INSPECT -Target $Tag -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
             ", new Hashtable { ["Tag"] = tag }).AssertSucceeded();
             Assert.Equal(6, r.Output.Count);
             var (pulled, inspected, tagged, listed, removed) = (r.Output[0], r.Output[1], r.Output[2], r.Output[3], r.Output[4]);
@@ -145,7 +144,7 @@ namespace Oci.PowerShell.Tests
             }
             Assert.Empty(badKind.Output);
             var k = Assert.Single(badKind.AllErrors);
-            Assert.Equal("ParameterArgumentTransformationError,Oci.PowerShell.InvokeOciRequest", k.FullyQualifiedErrorId);
+            Assert.Equal("CannotConvertArgumentNoMessage,Oci.PowerShell.InvokeOciRequest", k.FullyQualifiedErrorId);
         }
 
         [Fact]

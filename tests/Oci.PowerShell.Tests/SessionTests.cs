@@ -18,7 +18,7 @@ namespace Oci.PowerShell.Tests
             using var b = PsSession.Start();
             a.Connect(name: "iso-a");
 
-            var fromB = b.Run("@(Get-OciConnection).Count; Invoke-OciRequest -Method PING -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId");
+            var fromB = b.Run("@(Get-OciConnection).Count; try { Invoke-OciRequest -Method PING -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }");
             Assert.Equal(new object[] { 0, "Oci.NoConnection,Oci.PowerShell.InvokeOciRequest" }, fromB.Output.Select(o => o.BaseObject));
 
             b.Connect(name: "iso-b");

@@ -44,6 +44,30 @@ Describe 'Connections' {
         $c.Endpoint | Should -Be $Endpoint
     }
 
+    It 'uses $env:DOCKER_HOST when -Endpoint is not given' {
+        $saved = $env:DOCKER_HOST
+        try {
+            $env:DOCKER_HOST = $Endpoint
+            $c = Connect-OciEngine -Name fromenv
+        }
+        finally { $env:DOCKER_HOST = $saved }
+        $c.Endpoint | Should -Be $Endpoint
+        $c.Connected | Should -BeTrue
+    }
+
+    It 'refuses a name in use or a wildcard name, and keeps the session' {
+        $c = Connect-TestEngine -Name dup
+        $err = { Connect-OciEngine -Endpoint $Endpoint -Name dup -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.ConnectionNameInUse,Oci.PowerShell.ConnectOciEngine' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'ResourceExists'
+        $err.TargetObject | Should -Be 'dup'
+        $err = { Connect-OciEngine -Endpoint $Endpoint -Name 'bad*' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.InvalidArgument,Oci.PowerShell.ConnectOciEngine' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        (Get-OciConnection | ForEach-Object Name) -join ',' | Should -Be 'dup'
+        $c.Connected | Should -BeTrue
+    }
+
     It 'makes the new connection the default; disconnecting the default clears it' {
         $a = Connect-TestEngine -Name first
         $b = Connect-TestEngine -Name second
@@ -65,6 +89,30 @@ Describe 'Connections' {
         @(Get-OciConnection -Name 'db', 'web-2' | ForEach-Object Name | Sort-Object -CaseSensitive) | Should -Be @('db', 'web-2')
         @(Get-OciConnection 'nomatch*').Count | Should -Be 0
         @(Get-OciConnection | Where-Object { $_ -is [Oci.PowerShell.OciConnection] }).Count | Should -Be 3
+    }
+
+    It 'Get-OciConnection: an unknown literal name is a non-terminating not-found error; names bind from the pipeline' {
+        $null = Connect-TestEngine -Name db
+        $names = @(Get-OciConnection -Name nosuch, db -ErrorVariable errs -ErrorAction SilentlyContinue | ForEach-Object Name)
+        $names += 'db' | Get-OciConnection | ForEach-Object Name
+        $names += [pscustomobject]@{ Name = 'db' } | Get-OciConnection | ForEach-Object Name
+        $names | Should -Be @('db', 'db', 'db')
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'Oci.ConnectionNotFound,Oci.PowerShell.GetOciConnection'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errs[0].TargetObject | Should -Be 'nosuch'
+    }
+
+    It 'Disconnect-OciEngine without arguments closes the default; -Name takes wildcards' {
+        $null = Connect-TestEngine -Name web-1
+        $null = Connect-TestEngine -Name web-2
+        $db = Connect-TestEngine -Name db
+        Disconnect-OciEngine
+        $db.Connected | Should -BeFalse
+        @(Get-OciConnection | ForEach-Object Name | Sort-Object -CaseSensitive) | Should -Be @('web-1', 'web-2')
+        Disconnect-OciEngine -Name web*
+        @(Get-OciConnection).Count | Should -Be 0
+        { Disconnect-OciEngine -ErrorAction Stop } | Should -Not -Throw
     }
 
     It 'Get-OciConnection | Disconnect-OciEngine closes them all' {

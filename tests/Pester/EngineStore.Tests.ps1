@@ -8,10 +8,9 @@ BeforeAll {
     Import-Module $ModulePath -Force -ErrorAction Stop
     $RemoveImage = {
         param($Ref)
-        $i = Invoke-OciRequest -Method INSPECT -Target $Ref -ErrorAction SilentlyContinue
+        try { $i = Invoke-OciRequest -Method INSPECT -Target $Ref -ErrorAction Stop } catch { $i = $null }
         if ($i) { Invoke-OciRequest -Method REMOVE -Target $i.Data.Id -Parameters @{ force = $true } | Out-Null }
-        Invoke-OciRequest -Method INSPECT -Target $Ref -ErrorAction SilentlyContinue -ErrorVariable gone | Out-Null
-        $gone[0].FullyQualifiedErrorId
+        try { Invoke-OciRequest -Method INSPECT -Target $Ref -ErrorAction Stop | Out-Null; 'still there' } catch { $_.FullyQualifiedErrorId }
     }
 }
 
@@ -69,8 +68,10 @@ Describe 'A real download' {
             $inputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $pending = $ps.BeginInvoke($inputData, $output)
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
-            while ($ps.Streams.Progress.Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 5 }
-            $ps.Streams.Progress.Count | Should -BeGreaterThan 0 -Because "a progress record arrives within 30 s of starting the pull of $Big"
+            # Stop once the engine is really downloading: the first layer (child) bar, not just the image bar the cmdlet opens at once.
+            $layerBar = { @($ps.Streams.Progress | Where-Object ParentActivityId -ge 0).Count -gt 0 }
+            while (-not (& $layerBar) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 5 }
+            & $layerBar | Should -BeTrue -Because "a layer progress record arrives within 30 s of starting the pull of $Big"
 
             $stopping = [System.Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()

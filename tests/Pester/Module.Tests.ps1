@@ -74,25 +74,26 @@ Describe 'The Oci module' {
     It 'shows images as a table with the designed columns' {
         $null = Connect-TestEngine
         $null = Invoke-OciPull $Small
-        $text = Invoke-OciRequest -Method LIST -Kind IMAGE | ForEach-Object Data | Format-Table | Out-String -Width 160
+        $text = (Invoke-OciRequest -Method LIST -Kind IMAGE | ForEach-Object Data | Format-Table | Out-String -Width 160) -replace "`e\[[0-9;]*m", ''
         @(Get-TableColumns $text) | Should -Be $ImageColumns
         $text | Should -Match '(?m)small.*\b[0-9a-f]{12}\b'
         $text | Should -Not -Match '(?m)^(Id|Digests|Tags)\s*:'
     }
 
     It 'shows connections as a table with the designed columns' {
-        $null = Connect-TestEngine -Name fmt
-        $text = Get-OciConnection | Format-Table | Out-String -Width 160
+        $c = Connect-TestEngine -Name fmt
+        $text = (Get-OciConnection | Format-Table | Out-String -Width 160) -replace "`e\[[0-9;]*m", ''
         @(Get-TableColumns $text) | Should -Be $ConnectionColumns
-        $line = $text -split "`r?`n" | Where-Object { $_.StartsWith('fmt ') }
-        $line | Should -Not -BeNullOrEmpty
-        $line | Should -BeLike "*$Endpoint*"
-        $line | Should -BeLike '*True*'
+        $line = @($text -split "`r?`n" | Where-Object { $_.StartsWith('fmt ') })
+        $line.Count | Should -Be 1
+        $line[0] | Should -BeLike "*$Endpoint*"
+        $line[0] | Should -BeLike '*True*'
+        $line[0] | Should -BeLike "* $($c.EngineVersion) *" -Because 'the whole version shows, not cut short'
     }
 
     It 'shows responses as a table with the designed columns' {
         $null = Connect-TestEngine
-        $text = Invoke-OciPull $Small | Format-Table | Out-String -Width 160
+        $text = (Invoke-OciPull $Small | Format-Table | Out-String -Width 160) -replace "`e\[[0-9;]*m", ''
         @(Get-TableColumns $text) | Should -Be $ResponseColumns
         $text | Should -Match 'PULL.*small'
     }

@@ -98,7 +98,7 @@ Describe 'Invoke-OciRequest' {
             Should -Throw -ErrorId 'Oci.InvalidArgument,Oci.PowerShell.InvokeOciRequest' -ExpectedMessage '*all*' -PassThru
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
         { Invoke-OciRequest -Method LIST -Kind NOSUCHKIND } |
-            Should -Throw -ErrorId 'ParameterArgumentTransformationError,Oci.PowerShell.InvokeOciRequest'
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,Oci.PowerShell.InvokeOciRequest'
     }
 
     It '-Verbose shows the request line but never a secret' {
@@ -108,7 +108,8 @@ Describe 'Invoke-OciRequest' {
         $quiet = Invoke-OciRequest -Method LIST -Kind IMAGE 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         @($quiet).Count | Should -Be 0
 
-        $secret = Invoke-OciRequest -Method LIST -Parameters @{ password = 'hunter2-Secret' } -Verbose -ErrorVariable errs -ErrorAction SilentlyContinue 4>&1 |
+        $errs = @()
+        $secret = @(try { Invoke-OciRequest -Method LIST -Parameters @{ password = 'hunter2-Secret' } -Verbose -ErrorAction Stop 4>&1 } catch { $errs += $_ }) |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         @($secret | Where-Object { $_.Message -like '*LIST IMAGE password=`*`*`**' }).Count | Should -BeGreaterOrEqual 1
         @($secret | Where-Object { $_.Message -like '*hunter2*' }).Count | Should -Be 0

@@ -21,7 +21,7 @@ Describe 'Session state' {
         $b = New-TestRunspace
         try {
             $null = Connect-InRunspace $a -Name iso-a
-            $fromB = Invoke-InRunspace $b { @(Get-OciConnection).Count; Invoke-OciRequest -Method PING -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId }
+            $fromB = Invoke-InRunspace $b { @(Get-OciConnection).Count; try { Invoke-OciRequest -Method PING -ErrorAction Stop } catch { $_.FullyQualifiedErrorId } }
             $fromB.Output | Should -Be @(0, 'Oci.NoConnection,Oci.PowerShell.InvokeOciRequest')
 
             $null = Connect-InRunspace $b -Name iso-b

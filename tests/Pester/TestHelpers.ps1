@@ -132,7 +132,7 @@ function New-TestImageTag {
 function Get-TableColumns {
     # The column labels of a table rendered as text: the labels sit above the runs of dashes.
     param([Parameter(Mandatory)] [string] $Text)
-    $lines = @($Text -split "`r?`n" | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ })
+    $lines = @(($Text -replace "`e\[[0-9;]*m", '') -split "`r?`n" | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ })
     $i = [array]::FindIndex([string[]]$lines, [Predicate[string]] { param($l) $l -match '^[- ]+$' })
     if ($i -lt 1) { throw "No table header underline in:`n$Text" }
     $header = $lines[$i - 1]
