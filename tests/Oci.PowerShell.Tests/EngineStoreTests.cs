@@ -70,14 +70,36 @@ namespace Oci.PowerShell.Tests
         }
 
         [Fact]
-        public void CtrlC_StopsABigPullWithinSeconds_AndTheConnectionStillWorks()
+        public void Progress_IsThrottled_OnABigPull()
+        {
+            using var s = PsSession.Start();
+            s.Connect();
+            Assert.Equal("Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest",
+                Assert.Single(s.Run(RemoveImage, new System.Collections.Hashtable { ["Ref"] = TestEnvironment.Big }).Output).ToString());
+            var watch = Stopwatch.StartNew();
+            var r = s.Run("Invoke-OciPull -Reference $Big").AssertSucceeded();
+            watch.Stop();
+            Assert.Equal(TestEnvironment.Big, Ps.Str(Assert.Single(r.Output), "Target"));
+            var bars = r.Progress.Select(p => p.ActivityId).Distinct().Count();
+            _log.WriteLine($"{r.Progress.Count} progress records for {bars} bars in {watch.Elapsed.TotalMilliseconds:0} ms");
+            // The engine reports a 256 MB layer in hundreds of steps; the host gets about 10 updates a second per bar,
+            // plus the phase changes and completions.
+            var allowed = bars * (8 + 12 * watch.Elapsed.TotalSeconds);
+            Assert.True(r.Progress.Count <= allowed, $"{r.Progress.Count} progress records for {bars} bars in {watch.Elapsed.TotalSeconds:0.0} s floods the host (allowed {allowed:0}).");
+            Assert.True(r.Progress.Count >= 2 * bars);
+        }
+
+        [Theory]
+        [InlineData("Invoke-OciPull -Reference $Big -Connection $c")]
+        [InlineData("Invoke-OciRequest -Method PULL -Target $Big -Connection $c")]
+        public void CtrlC_StopsABigPullWithinSeconds_AndTheConnectionStillWorks(string command)
         {
             using var s = PsSession.Start();
             s.Connect();
             Assert.Equal("Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest",
                 Assert.Single(s.Run(RemoveImage, new System.Collections.Hashtable { ["Ref"] = TestEnvironment.Big }).Output).ToString());
 
-            using var ps = s.CreatePowerShell("Invoke-OciPull -Reference $Big -Connection $c");
+            using var ps = s.CreatePowerShell(command);
             // Stop once the engine is really downloading: the first layer (child) bar, not just the image bar the cmdlet opens at once.
             using var firstProgress = new ManualResetEventSlim();
             ps.Streams.Progress.DataAdded += (_, e) =>

@@ -140,15 +140,15 @@ namespace Oci.PowerShell.Tests
             using var s = PsSession.Start();
             s.Connect();
             var r = s.Run(@"
-                $Small, ""$Registry/nosuch-image:latest"", 'Bad Ref!!', $Small10 | Invoke-OciPull
+                $Small, ""$Registry/nosuch-image:latest"", ""$StoppedRegistry/small:latest"", $Small10 | Invoke-OciPull
                 'after'");
             Assert.Null(r.Terminating);
             Assert.Equal(new[] { TestEnvironment.Small, TestEnvironment.Small10 }, r.Output.Take(2).Select(o => Ps.Str(o, "Target")));
             Assert.Equal("after", r.Output.Last().ToString());
             Assert.Equal(3, r.Output.Count);
-            Assert.Equal(new[] { "Oci.ImageNotFound,Oci.PowerShell.InvokeOciPull", "Oci.InvalidReference,Oci.PowerShell.InvokeOciPull" },
+            Assert.Equal(new[] { "Oci.ImageNotFound,Oci.PowerShell.InvokeOciPull", "Oci.RegistryUnavailable,Oci.PowerShell.InvokeOciPull" },
                 r.Errors.Select(e => e.FullyQualifiedErrorId));
-            Assert.Equal(new[] { $"{TestEnvironment.Registry}/nosuch-image:latest", "Bad Ref!!" }, r.Errors.Select(e => e.TargetObject?.ToString()));
+            Assert.Equal(new[] { $"{TestEnvironment.Registry}/nosuch-image:latest", $"{TestEnvironment.StoppedRegistry}/small:latest" }, r.Errors.Select(e => e.TargetObject?.ToString()));
         }
 
         [Fact]

@@ -57,13 +57,32 @@ Describe 'A real download' {
         "$($progress[-1].RecordType)" | Should -Be 'Completed'
     }
 
-    It 'Ctrl+C stops a big pull within seconds and the connection still works' {
+    It 'throttles progress on a big pull' {
+        (Invoke-InRunspace $rs $RemoveImage @{ Ref = $Big }).Output | Should -Be @('Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest')
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $r = Invoke-InRunspace $rs { Invoke-OciPull -Reference $Big }
+        $watch.Stop()
+        $r.Errors | Should -BeNullOrEmpty
+        @($r.Output | ForEach-Object Target) | Should -Be @($Big)
+        $bars = @($r.Progress.ActivityId | Select-Object -Unique).Count
+        # The engine reports a 256 MB layer in hundreds of steps; the host gets about 10 updates a second per bar,
+        # plus the phase changes and completions.
+        $allowed = $bars * (8 + 12 * $watch.Elapsed.TotalSeconds)
+        $r.Progress.Count | Should -BeLessOrEqual $allowed -Because "$($r.Progress.Count) records for $bars bars in $($watch.Elapsed.TotalSeconds) s would flood the host"
+        $r.Progress.Count | Should -BeGreaterOrEqual (2 * $bars)
+    }
+
+    It 'Ctrl+C stops a big pull within seconds and the connection still works (<_>)' -ForEach @(
+        'Invoke-OciPull -Reference $Big -Connection $c'
+        'Invoke-OciRequest -Method PULL -Target $Big -Connection $c'
+    ) {
+        $command = $_
         (Invoke-InRunspace $rs $RemoveImage @{ Ref = $Big }).Output | Should -Be @('Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest')
 
         $ps = [powershell]::Create()
         try {
             $ps.Runspace = $rs
-            $null = $ps.AddScript('Invoke-OciPull -Reference $Big -Connection $c')
+            $null = $ps.AddScript($command)
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $inputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $pending = $ps.BeginInvoke($inputData, $output)

@@ -90,10 +90,10 @@ Describe 'Invoke-OciPull' {
     }
 
     It 'an error on one piped reference is non-terminating and the next is still pulled' {
-        $out = @($Small, "$Registry/nosuch-image:latest", 'Bad Ref!!', $Small10 | Invoke-OciPull -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $out = @($Small, "$Registry/nosuch-image:latest", "$StoppedRegistry/small:latest", $Small10 | Invoke-OciPull -ErrorVariable errs -ErrorAction SilentlyContinue)
         @($out | ForEach-Object Target) | Should -Be @($Small, $Small10)
-        @($errs | ForEach-Object FullyQualifiedErrorId) | Should -Be @('Oci.ImageNotFound,Oci.PowerShell.InvokeOciPull', 'Oci.InvalidReference,Oci.PowerShell.InvokeOciPull')
-        @($errs | ForEach-Object { "$($_.TargetObject)" }) | Should -Be @("$Registry/nosuch-image:latest", 'Bad Ref!!')
+        @($errs | ForEach-Object FullyQualifiedErrorId) | Should -Be @('Oci.ImageNotFound,Oci.PowerShell.InvokeOciPull', 'Oci.RegistryUnavailable,Oci.PowerShell.InvokeOciPull')
+        @($errs | ForEach-Object { "$($_.TargetObject)" }) | Should -Be @("$Registry/nosuch-image:latest", "$StoppedRegistry/small:latest")
     }
 
     It '-ErrorAction Stop makes the error terminating' {
