@@ -14,6 +14,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 
+# Each step goes to Out-Default on its own: in one output stream PowerShell formats every object after
+# the first type's table as a list, so the views in Oci.format.ps1xml would not show.
+
 $root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..'))
 Import-Module ([System.IO.Path]::Combine($root, 'out', 'Oci', 'Oci.psd1'))
 
@@ -28,21 +31,22 @@ if ($env:OCI_TEST_DOCKER_HOST) { $connect.Endpoint = $env:OCI_TEST_DOCKER_HOST }
 
 try {
     '== Connect-OciEngine'
-    Connect-OciEngine @connect
+    Connect-OciEngine @connect | Out-Default
 
     if ($Fresh) {
         # Not there yet is fine: the point is only that the pull below starts from nothing.
-        $null = Invoke-OciRequest -Method REMOVE -Target $Reference -ErrorAction SilentlyContinue
+        # (Invoke-OciRequest errors are terminating, so -ErrorAction cannot silence them.)
+        try { $null = Invoke-OciRequest -Method REMOVE -Target $Reference } catch { }
     }
 
     "== '$Reference' | Invoke-OciPull"
-    $Reference | Invoke-OciPull
+    $Reference | Invoke-OciPull | Out-Default
 
     '== Invoke-OciRequest -Method LIST -Kind IMAGE'
     $list = Invoke-OciRequest -Method LIST -Kind IMAGE
-    $list
+    $list | Out-Default
     # The typed data behind the response: the images, as `docker images` shows them.
-    $list.Data
+    $list.Data | Out-Default
 }
 finally {
     '== Get-OciConnection | Disconnect-OciEngine'

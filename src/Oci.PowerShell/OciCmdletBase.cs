@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using Oci.PowerShell.Internal;
 
 namespace Oci.PowerShell
@@ -24,24 +23,7 @@ namespace Oci.PowerShell
 
         protected override void StopProcessing()
         {
-            try { _stopping.Cancel(); }
-            catch (ObjectDisposedException) { /* already disposed: nothing runs */ }
-        }
-
-        /// <summary>
-        /// Runs <paramref name="operation"/> (one async core call) while the pipeline thread waits; on stop, throws
-        /// <see cref="PipelineStoppedException"/> at once.
-        /// </summary>
-        internal T Await<T>(Func<CancellationToken, Task<T>> operation)
-        {
-            try
-            {
-                return _pump.Run(() => operation(StopToken), StopToken);
-            }
-            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
-            {
-                throw new PipelineStoppedException();
-            }
+            _stopping.Cancel();
         }
 
         /// <summary>
@@ -56,10 +38,13 @@ namespace Oci.PowerShell
             return connection;
         }
 
+        /// <summary>
+        /// Ends the pump. The cancellation source is deliberately not disposed: a core call abandoned on Ctrl+C may still
+        /// be unwinding on the thread pool with its token (it owns no timer or handle, so the GC reclaims it).
+        /// </summary>
         public void Dispose()
         {
             _pump.Dispose();
-            _stopping.Dispose();
             GC.SuppressFinalize(this);
         }
     }

@@ -51,8 +51,7 @@ namespace Oci.Host
                 ps.BeginStop(null, null);
             };
 
-            ps.AddCommand(script);
-            foreach (var a in args.Skip(1)) ps.AddArgument(a);
+            ps.AddScript(CommandLine.Build(script, args.Skip(1)));
             ps.AddCommand("Out-Default");
 
             try

@@ -21,7 +21,7 @@ namespace Oci.PowerShell
     {
         internal const string ByConnection = "ByConnection";
         internal const string ByName = "ByName";
-        internal const string All_ = "All";
+        internal const string AllSet = "All";
 
         /// <summary>The connections to close (from the pipeline: Get-OciConnection | Disconnect-OciEngine). Default: the session default.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ParameterSetName = ByConnection)]
@@ -36,7 +36,7 @@ namespace Oci.PowerShell
         public string[] Name { get; set; } = Array.Empty<string>();
 
         /// <summary>Close every connection of the session.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = All_)]
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
         public SwitchParameter All { get; set; }
 
         /// <summary>Output the closed connection objects.</summary>
@@ -61,7 +61,7 @@ namespace Oci.PowerShell
                     }
                     Close(selected);
                     break;
-                case All_:
+                case AllSet:
                     Close(Session.Snapshot());
                     break;
                 default:

@@ -78,13 +78,13 @@ namespace Oci.PowerShell
             catch (OciException e)
             {
                 view?.CompleteAll("Failed");
-                ThrowTerminatingError(OciErrors.From(e, Target, imageTarget));
+                ThrowTerminatingError(OciErrors.From(e, Target ?? e.Target ?? request.Method, imageTarget));
                 return;
             }
             catch (Exception e) when (e is not PipelineStoppedException)
             {
                 view?.CompleteAll("Failed");
-                ThrowTerminatingError(OciErrors.Unexpected(e, Target));
+                ThrowTerminatingError(OciErrors.Unexpected(e, Target ?? request.Method));
                 return;
             }
             view?.CompleteAll(response.Status);

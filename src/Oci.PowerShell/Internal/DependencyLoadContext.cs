@@ -7,20 +7,31 @@ using System.Runtime.Loader;
 namespace Oci.PowerShell.Internal
 {
     /// <summary>
-    /// The module's own load context (PowerShell 7): Oci.Core and its closure load from <c>Dependencies/</c>.
+    /// The module's own load context (PowerShell 7): Oci.Core and its whole closure load from <c>Dependencies/</c>,
+    /// isolated from whatever the default context holds (another module's Docker.DotNet, PowerShell's own
+    /// System.Text.Json, ...).
     /// <para>
-    /// The folder holds Oci.Core's netstandard2.0 closure, which also carries back-ports of framework assemblies
-    /// (System.Memory, System.Buffers, Microsoft.Bcl.AsyncInterfaces, System.Text.Json, ...). For those, loading our
-    /// old copy would split core types such as <c>Span&lt;T&gt;</c> from the runtime's, so a <c>System.*</c> or
-    /// <c>Microsoft.Bcl.*</c> assembly that the platform itself provides (it is in the trusted platform assemblies)
-    /// at the same or a higher version is shared from the default context: platform assemblies are backward compatible
-    /// and cannot be replaced by another module. Everything else (Oci.Core, Docker.DotNet*, Microsoft.Extensions.*,
-    /// Microsoft.Net.Http.Client, and any framework-ish assembly the platform has only in an older version) is loaded
-    /// here, isolated from whatever else the default context holds.
+    /// One exception: the folder holds Oci.Core's netstandard2.0 closure, which includes back-ports of types the .NET
+    /// runtime defines itself (<c>Span&lt;T&gt;</c>, <c>ValueTask</c>, <c>Vector&lt;T&gt;</c>, <c>Unsafe</c>, <c>ArrayPool</c>).
+    /// Loading those copies would split such core types from the runtime's, so the assemblies in
+    /// <see cref="RuntimeUnified"/> are shared from the platform (the runtime's facades forward to its own types)
+    /// whenever the platform has them at the same or a higher version. Everything above them (System.Text.Json,
+    /// System.Net.Http.Json, System.IO.Pipelines, Microsoft.Bcl.AsyncInterfaces, ...) stays private, so the closure is
+    /// self-consistent: e.g. our System.Text.Json and Oci.Core agree on Microsoft.Bcl.AsyncInterfaces' interfaces.
     /// </para>
     /// </summary>
     internal sealed class DependencyLoadContext : AssemblyLoadContext
     {
+        /// <summary>netstandard2.0 back-ports of types that .NET defines in its core library: always the platform's.</summary>
+        internal static readonly HashSet<string> RuntimeUnified = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "System.Buffers",
+            "System.Memory",
+            "System.Numerics.Vectors",
+            "System.Runtime.CompilerServices.Unsafe",
+            "System.Threading.Tasks.Extensions",
+        };
+
         private readonly Dictionary<string, string> _files = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, string> _platform = new(StringComparer.OrdinalIgnoreCase);
 
@@ -49,8 +60,7 @@ namespace Oci.PowerShell.Internal
 
         private bool IsSharedWithPlatform(string name, string ourPath)
         {
-            if (!(name.StartsWith("System.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Microsoft.Bcl.", StringComparison.OrdinalIgnoreCase)))
-                return false;
+            if (!RuntimeUnified.Contains(name)) return false;
             if (!_platform.TryGetValue(name, out var platformPath)) return false;
             try
             {

@@ -10,7 +10,7 @@ namespace Oci.PowerShell.Internal
     /// Makes Oci.Core and its dependencies (Docker.DotNet, System.Text.Json, ...) loadable from the module's
     /// <c>Dependencies/</c> folder without clashing with other versions already in the process.
     /// <list type="bullet">
-    /// <item>PowerShell 7 (.NET): <see cref="AssemblyLoadContext.Default"/>'s <c>Resolving</c> event answers the one
+    /// <item>PowerShell 7 (.NET): <c>AssemblyLoadContext.Default</c>'s <c>Resolving</c> event answers the one
     /// request the default context cannot satisfy, Oci.Core (wanted by this assembly's cmdlets), with Oci.Core loaded
     /// into the module's own <see cref="DependencyLoadContext"/>. That context then resolves everything Oci.Core needs
     /// from <c>Dependencies/</c>, so a different Docker.DotNet (say) already loaded into the default context by another

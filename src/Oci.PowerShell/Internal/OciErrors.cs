@@ -114,7 +114,7 @@ namespace Oci.PowerShell.Internal
             OciErrorKind.Timeout =>
                 "Try again; the engine or registry did not answer in time.",
             OciErrorKind.Unsupported =>
-                "Press Tab after -Method to list the methods the connection's driver supports.",
+                "Use a driver, method or option the engine supports: press Tab after -Driver or -Method to list them.",
             OciErrorKind.ConnectionClosed =>
                 "Run Connect-OciEngine to open a new connection.",
             OciErrorKind.Conflict =>

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace Oci.PowerShell.Internal
 {
     /// <summary>
-    /// Runs one async core call on the thread pool while the cmdlet's pipeline thread waits in <see cref="Run{T}"/>,
+    /// Runs one async core call on the thread pool while the cmdlet's pipeline thread waits in <c>Run</c>,
     /// executing, in order, the work the call posts (progress callbacks arrive on the serving thread: Write* must never
     /// run there). The wait wakes on each post, on a periodic tick (for throttled progress), when the call finishes,
     /// and at once when the pipeline is stopped.

@@ -102,7 +102,8 @@ namespace Oci.PowerShell.Internal
             }
             catch (PipelineStoppedException)
             {
-                // Stopping: the host drops the progress display of a stopped pipeline itself.
+                // Stopping: PowerShell refuses every write once the pipeline is stopping (so no Completed records
+                // can follow Ctrl+C); hosts drop the progress display of a stopped pipeline themselves.
             }
         }
 
