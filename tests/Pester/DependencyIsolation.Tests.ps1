@@ -6,7 +6,7 @@
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
-    $hostProject = Join-Path $RepoRoot 'tests/Oci.PowerShell.ConflictHost/Oci.PowerShell.ConflictHost.csproj'
+    $hostProject = Join-Path $RepoRoot 'tests' 'Oci.PowerShell.ConflictHost' 'Oci.PowerShell.ConflictHost.csproj'
     $hostOut = Join-Path ([System.IO.Path]::GetTempPath()) "oci-conflicthost-$([guid]::NewGuid().ToString('N'))"
     $build = & dotnet build $hostProject -c Release -o $hostOut 2>&1
     if ($LASTEXITCODE -ne 0) { throw "Building $hostProject failed:`n$($build -join "`n")" }

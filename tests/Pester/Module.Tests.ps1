@@ -50,7 +50,7 @@ Describe 'The Oci module' {
         $r = Invoke-OciRequest -Method PING -Connection $c
         $core = $r.GetType().Assembly
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name | Should -Not -Be 'Default'
-        $core.Location | Should -Be (Join-Path $ModuleFolder 'Dependencies/Oci.Core.dll')
+        $core.Location | Should -Be (Join-Path $ModuleFolder 'Dependencies' 'Oci.Core.dll')
         $c.GetType().Assembly.Location | Should -Be (Join-Path $ModuleFolder 'Oci.PowerShell.dll')
     }
 

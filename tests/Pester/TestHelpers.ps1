@@ -2,8 +2,8 @@
 # tests/Oci.PowerShell.Tests/Infrastructure/TestEnvironment.cs, PsSession.cs and TestRegistry.cs.
 # Real engines only: the same environment variables, with the same defaults, as the xunit suite.
 
-$RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-$ModulePath = Join-Path $RepoRoot 'out/Oci/Oci.psd1'
+$RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
+$ModulePath = Join-Path $RepoRoot 'out' 'Oci' 'Oci.psd1'
 $ModuleFolder = Split-Path $ModulePath
 $Endpoint = if ($env:OCI_TEST_DOCKER_HOST) { $env:OCI_TEST_DOCKER_HOST } else { 'unix:///tmp/oci-testbed/docker/docker.sock' }
 $Registry = if ($env:OCI_TEST_REGISTRY) { $env:OCI_TEST_REGISTRY } else { '127.0.0.1:5000' }
