@@ -85,6 +85,7 @@ Describe 'A real download' {
             $null = $ps.AddScript($command)
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $inputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $inputData.Complete()   # no input: the script runs at once
             $pending = $ps.BeginInvoke($inputData, $output)
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
             # Stop once the engine is really downloading: the first layer (child) bar, not just the image bar the cmdlet opens at once.
