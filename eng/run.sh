@@ -27,7 +27,7 @@ else
 fi
 
 log "dotnet build Oci.PowerShell.sln -c Release"
-dotnet build Oci.PowerShell.sln -c Release -v quiet -nologo -clp:NoSummary >&2
+dotnet build Oci.PowerShell.sln -c Release -v quiet -nologo >&2
 
 if command -v pwsh >/dev/null 2>&1; then
   log "pwsh eng/demo.ps1 $*"
@@ -35,5 +35,5 @@ if command -v pwsh >/dev/null 2>&1; then
 fi
 
 log "no pwsh: running eng/demo.ps1 in the hosted PowerShell engine (tools/Oci.Host)"
-dotnet build tools/Oci.Host -c Release -v quiet -nologo -clp:NoSummary >&2
+dotnet build tools/Oci.Host -c Release -v quiet -nologo >&2
 exec dotnet run --project tools/Oci.Host -c Release --no-build -- eng/demo.ps1 "$@"

@@ -45,9 +45,11 @@ namespace Oci.Host
             };
 
             // Ctrl+C stops the pipeline (the cmdlets' StopProcessing) instead of killing the process.
+            var stopped = false;
             Console.CancelKeyPress += (_, e) =>
             {
                 e.Cancel = true;
+                stopped = true;
                 ps.BeginStop(null, null);
             };
 
@@ -73,6 +75,11 @@ namespace Oci.Host
                 host.ConsoleUI.FlushProgress();
             }
 
+            if (stopped)
+            {
+                Console.Error.WriteLine("Oci.Host: stopped (Ctrl+C).");
+                return 130; // the shell convention for "ended by SIGINT"
+            }
             if (host.ExitCode is int code) return code;
             // `exit N` in the script file lands in $LASTEXITCODE (the script is not the top level).
             if (runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int last && last != 0) return last;

@@ -9,7 +9,7 @@ namespace Oci.Host
     /// <summary>
     /// Renders progress records as plain lines (<c>activity: status 42%</c>) on a text writer. A
     /// layer of a pull can report hundreds of times a second, so each activity prints at most once
-    /// a second, plus its first record and its completion.
+    /// a second, plus its first record and its completion (with the final status).
     /// </summary>
     public sealed class ProgressPrinter
     {
@@ -28,9 +28,10 @@ namespace Oci.Host
                 var now = Stopwatch.GetTimestamp();
                 if (record.RecordType == ProgressRecordType.Completed)
                 {
-                    // Only report completion of activities we showed, once.
-                    if (_activities.Remove(record.ActivityId, out var done))
-                        Print(done.Record, "done");
+                    // Only report completion of activities we showed, once; its final status says how it ended
+                    // (a pull's "Downloaded newer image" or "Failed").
+                    if (_activities.Remove(record.ActivityId, out _))
+                        Print(record, string.IsNullOrWhiteSpace(record.StatusDescription) ? "done" : record.StatusDescription + " (done)");
                     return;
                 }
 

@@ -54,7 +54,7 @@ namespace Oci.PowerShell
             if (name is not null)
             {
                 if (name.Length == 0 || WildcardPattern.ContainsWildcardCharacters(name))
-                    ThrowTerminatingError(OciErrors.InvalidArgument($"'{Name}' is not a valid connection name: use letters, digits, '-', '_' or '.', without wildcard characters.", Name));
+                    ThrowTerminatingError(OciErrors.InvalidArgument($"'{Name}' is not a valid connection name: a name cannot contain the wildcard characters *, ?, [ or ].", Name));
                 if (session.Contains(name))
                     ThrowTerminatingError(OciErrors.ConnectionNameInUse(name));
             }
