@@ -94,7 +94,7 @@ namespace Oci.PowerShell.Tests
         }
 
         [Fact]
-        public void Pull_ABadReference_IsAnInvalidArgumentError_OnThatReference()
+        public void Pull_ABadReference_IsAnInvalidReferenceError_OnThatReference()
         {
             using var s = PsSession.Start();
             s.Connect();

@@ -67,7 +67,7 @@ Describe 'Invoke-OciPull' {
         { Invoke-OciPull $Small -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.NoConnection,Oci.PowerShell.InvokeOciPull'
     }
 
-    It 'a bad reference is an InvalidArgument error on that reference' {
+    It 'a bad reference is an InvalidReference error (category InvalidArgument) on that reference' {
         $err = { Invoke-OciPull -Reference 'Not A Valid/Ref!!' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Oci.InvalidReference,Oci.PowerShell.InvokeOciPull' -PassThru
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
