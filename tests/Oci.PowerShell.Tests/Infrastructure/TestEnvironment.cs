@@ -1,0 +1,87 @@
+// Shared facts of the test run; tests/Pester/TestHelpers.ps1 mirrors them for Pester.
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Xunit;
+
+namespace Oci.PowerShell.Tests.Infrastructure
+{
+    /// <summary>Where the repository, the built module and the real test engines are.</summary>
+    public static class TestEnvironment
+    {
+        public const string DefaultDockerHost = "unix:///tmp/oci-testbed/docker/docker.sock";
+        public const string DefaultRegistry = "127.0.0.1:5000";
+
+        /// <summary>A unix socket nobody listens on.</summary>
+        public const string DeadEndpoint = "unix:///tmp/none.sock";
+
+        /// <summary>A registry address nothing listens on (a "stopped registry").</summary>
+        public const string StoppedRegistry = "127.0.0.1:5009";
+
+        /// <summary>The five cmdlets the module exports, sorted.</summary>
+        public static readonly string[] Cmdlets =
+        {
+            "Connect-OciEngine", "Disconnect-OciEngine", "Get-OciConnection", "Invoke-OciPull", "Invoke-OciRequest",
+        };
+
+        private static readonly Lazy<string> Root = new(FindRepoRoot);
+
+        public static string DockerHost => Env("OCI_TEST_DOCKER_HOST", DefaultDockerHost);
+
+        public static string Registry => Env("OCI_TEST_REGISTRY", DefaultRegistry);
+
+        public static string Small => $"{Registry}/small:latest";
+
+        public static string Small10 => $"{Registry}/small:1.0";
+
+        public static string Big => $"{Registry}/big:latest";
+
+        public static string Layers => $"{Registry}/layers:latest";
+
+        public static string RepoRoot => Root.Value;
+
+        public static string ModuleFolder => Path.Combine(RepoRoot, "out", "Oci");
+
+        /// <summary>out/Oci/Oci.psd1; fails the test with a clear message when the module was not built.</summary>
+        public static string ModuleManifest
+        {
+            get
+            {
+                var path = Path.Combine(ModuleFolder, "Oci.psd1");
+                Assert.True(File.Exists(path),
+                    $"The built module is missing: {path} does not exist. Build src/Oci.PowerShell (dotnet build) so it lays out out/Oci; " +
+                    "this test project's ProjectReference to it should have done so.");
+                return path;
+            }
+        }
+
+        /// <summary>The fresh-process helper of the dependency-isolation test.</summary>
+        public static string ConflictHostPath
+        {
+            get
+            {
+                var meta = typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                    .Single(a => a.Key == "ConflictHostPath").Value!;
+                var path = Path.GetFullPath(meta);
+                Assert.True(File.Exists(path), $"The helper {path} was not built; build tests/Oci.PowerShell.ConflictHost.");
+                return path;
+            }
+        }
+
+        private static string Env(string name, string fallback)
+        {
+            var v = Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrWhiteSpace(v) ? fallback : v;
+        }
+
+        private static string FindRepoRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Oci.PowerShell.sln"))) return dir.FullName;
+            }
+            throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Oci.PowerShell.sln.");
+        }
+    }
+}
