@@ -37,6 +37,7 @@ namespace Oci.PowerShell.Tests
                 ("SessionTests.cs", "Session.Tests.ps1"),
                 ("EngineStoreTests.cs", "EngineStore.Tests.ps1"),
                 ("DependencyIsolationTests.cs", "DependencyIsolation.Tests.ps1"),
+                ("PackageTests.cs", "Package.Tests.ps1"),
             };
             foreach (var (cs, ps1) in pairs)
             {
