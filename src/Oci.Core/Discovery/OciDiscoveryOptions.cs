@@ -9,7 +9,11 @@ namespace Oci
         /// <summary>The default <see cref="ProbeTimeout"/>: 2 seconds.</summary>
         public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);
 
+        /// <summary>The default <see cref="ConnectTimeout"/>: 15 seconds.</summary>
+        public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
+
         private TimeSpan _probeTimeout = DefaultProbeTimeout;
+        private TimeSpan _connectTimeout = DefaultConnectTimeout;
 
         /// <summary>
         /// An explicit endpoint (<c>-Endpoint</c>). When set it is the only candidate, as <c>docker -H</c> is,
@@ -29,20 +33,32 @@ namespace Oci
         /// </summary>
         public string? Driver { get; set; }
 
-        /// <summary>How long one candidate may take to connect (ping and version) before the next is tried. Default 2 s.</summary>
+        /// <summary>How long a candidate may take to answer the ping before the next is tried. Default 2 s.</summary>
         public TimeSpan ProbeTimeout
         {
             get => _probeTimeout;
-            set
-            {
-                if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
-                    throw new OciException(OciErrorKind.InvalidArgument, $"The probe timeout must be positive; got {value}.", value.ToString());
-                _probeTimeout = value;
-            }
+            set => _probeTimeout = Positive(value, "probe timeout");
+        }
+
+        /// <summary>
+        /// How long connecting may take once the engine answered the ping (the driver learns the engine's version
+        /// and API; Podman takes a few hundred milliseconds). Default 15 s.
+        /// </summary>
+        public TimeSpan ConnectTimeout
+        {
+            get => _connectTimeout;
+            set => _connectTimeout = Positive(value, "connect timeout");
         }
 
         /// <summary>Where variables and files are read from; null = <see cref="OciEnvironment.Current"/>.</summary>
         public OciEnvironment? Environment { get; set; }
+
+        private static TimeSpan Positive(TimeSpan value, string what)
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+                throw new OciException(OciErrorKind.InvalidArgument, $"The {what} must be positive; got {value}.", value.ToString());
+            return value;
+        }
 
         /// <summary>Test hook: finds a registered driver by name (default: <see cref="OciDrivers.TryGet"/>).</summary>
         internal Func<string, IOciDriver?>? DriverLookup { get; set; }

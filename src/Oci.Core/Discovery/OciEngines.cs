@@ -14,7 +14,7 @@ namespace Oci
     /// </summary>
     public static class OciEngines
     {
-        /// <summary>The driver probes connect with (it speaks to Docker and to Podman's compatible API).</summary>
+        /// <summary>The driver used when the caller forces none and the engine is not Podman (or no podman driver is registered).</summary>
         public const string ProbeDriver = "docker";
 
         /// <summary>The driver used instead when the engine that answered is Podman and a driver of this name is registered.</summary>
@@ -22,8 +22,9 @@ namespace Oci
 
         /// <summary>
         /// Tries the candidates in order and returns a client for the first that answers a ping. A missing
-        /// socket file is passed over without a network call; every other probe is bounded by
-        /// <see cref="OciDiscoveryOptions.ProbeTimeout"/>. When nothing answers, one <see cref="OciDiscoveryException"/>
+        /// socket file is passed over without a network call; every ping is bounded by
+        /// <see cref="OciDiscoveryOptions.ProbeTimeout"/>, and connecting to an engine that answered by
+        /// <see cref="OciDiscoveryOptions.ConnectTimeout"/>. When nothing answers, one <see cref="OciDiscoveryException"/>
         /// (EngineUnavailable; Unsupported when an endpoint the user configured is ssh://) lists every attempt.
         /// </summary>
         public static async Task<OciClient> ConnectAsync(OciDiscoveryOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -47,7 +48,7 @@ namespace Oci
             foreach (var candidate in candidates)
             {
                 ThrowIfCancelled(cancellationToken);
-                var (client, attempt) = await TryAsync(candidate, env, probeDriver, forced is null ? lookup : null, options.ProbeTimeout, cancellationToken).ConfigureAwait(false);
+                var (client, attempt) = await TryAsync(candidate, env, probeDriver, forced is null ? lookup : null, options.ProbeTimeout, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
                 attempts.Add(attempt);
                 if (client is not null) return new OciDiscoveryResult(client, candidate, attempts);
             }
@@ -55,7 +56,7 @@ namespace Oci
         }
 
         private static async Task<(OciClient?, OciEndpointAttempt)> TryAsync(OciEndpointCandidate candidate, OciEnvironment env, IOciDriver driver,
-            Func<string, IOciDriver?>? lookup, TimeSpan timeout, CancellationToken cancellationToken)
+            Func<string, IOciDriver?>? lookup, TimeSpan probeTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
             OciEndpointAttempt Skip(OciErrorKind kind, string why) => new(candidate, false, watch.Elapsed, null, null, kind, why);
@@ -81,22 +82,51 @@ namespace Oci
                     break;
             }
 
-            var (client, kind, why) = await ConnectBoundedAsync(driver, candidate, timeout, cancellationToken).ConfigureAwait(false);
-            if (client is null)
-                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, driver.Name, null, kind, why));
-
-            if (lookup is not null && string.Equals(client.Connection.Engine, "Podman", StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(driver.Name, PodmanDriver, StringComparison.OrdinalIgnoreCase) && lookup(PodmanDriver) is { } podman)
+            // First the ping, bounded by the probe timeout: it says whether anything answers, and what.
+            Drivers.Docker.DockerPing? ping;
+            try
             {
-                // The compat API answered; the engine's own driver serves it better.
-                await client.DisposeAsync().ConfigureAwait(false);
-                var (native, nkind, nwhy) = await ConnectBoundedAsync(podman, candidate, timeout, cancellationToken).ConfigureAwait(false);
-                if (native is null)
-                    return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, podman.Name, "Podman", nkind,
-                        $"it answered as Podman, but the {podman.Name} driver could not connect: {nwhy}"));
-                client = native;
+                ping = await PingAsync(endpoint, probeTimeout, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                ThrowIfCancelled(cancellationToken);
+                throw; // unreachable
+            }
+            catch (OciException e)
+            {
+                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, driver.Name, null, e.Kind, Why(e)));
+            }
+
+            // The driver is chosen by what answered, unless the caller forced one.
+            var podman = ping is { IsPodman: true } && lookup is not null && !string.Equals(driver.Name, PodmanDriver, StringComparison.OrdinalIgnoreCase)
+                ? lookup(PodmanDriver) : null;
+            var chosen = podman ?? driver;
+            // An endpoint the ping could not read is left to the driver, bounded like a probe.
+            var (client, kind, why) = await ConnectBoundedAsync(chosen, candidate, ping is null ? probeTimeout : connectTimeout, cancellationToken).ConfigureAwait(false);
+            if (client is null)
+                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, chosen.Name, ping?.Engine, kind,
+                    podman is null ? why : $"it answered as Podman, but the {podman.Name} driver could not connect: {why}"));
             return (client, new OciEndpointAttempt(candidate, true, watch.Elapsed, client.Driver.Name, client.Connection.Engine, null, null));
+        }
+
+        /// <summary>
+        /// Pings a Docker-API endpoint (Docker, Podman's compatible API) within <paramref name="timeout"/>; null when the
+        /// endpoint is not one the Docker transport can read (a custom driver's), EngineUnavailable when nothing answers.
+        /// </summary>
+        private static async Task<Drivers.Docker.DockerPing?> PingAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            Drivers.Docker.DockerEndpoint parsed;
+            try
+            {
+                parsed = Drivers.Docker.DockerEndpoint.Parse(endpoint);
+            }
+            catch (OciException)
+            {
+                return null;
+            }
+            using var http = Drivers.Docker.DockerTransport.CreateHttpClient(parsed, out var baseUri);
+            return await Drivers.Docker.DockerPing.SendAsync(http, baseUri, parsed.Display, timeout, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The one place a candidate is connected to (TLS settings travel in <paramref name="candidate"/>).</summary>
@@ -120,13 +150,15 @@ namespace Oci
             }
             catch (OciException e)
             {
-                return (null, e.Kind, (e.EngineMessage ?? e.Message).TrimEnd('.'));
+                return (null, e.Kind, Why(e));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 return (null, OciErrorKind.EngineUnavailable, Innermost(e));
             }
         }
+
+        private static string Why(OciException e) => (e.EngineMessage ?? e.Message).TrimEnd('.');
 
         private static void ThrowIfCancelled(CancellationToken cancellationToken)
         {

@@ -84,8 +84,23 @@ namespace Oci
             return _systemRoot.TrimEnd('/', '\\') + "/" + path.TrimStart('/');
         }
 
-        /// <summary>True when a file (or socket, or a link to one) exists at <paramref name="path"/>.</summary>
-        public virtual bool FileExists(string path) => File.Exists(path);
+        /// <summary>True when a file (or socket, or a link to one) exists at <paramref name="path"/>; a dangling link is not one.</summary>
+        public virtual bool FileExists(string path)
+        {
+            if (!File.Exists(path)) return false;
+#if NET6_0_OR_GREATER
+            try
+            {
+                var info = new FileInfo(path);
+                if (info.LinkTarget is not null) return info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true };
+            }
+            catch (IOException)
+            {
+                return false; // a link loop
+            }
+#endif
+            return true;
+        }
 
         /// <summary>True when a directory exists at <paramref name="path"/>.</summary>
         public virtual bool DirectoryExists(string path) => Directory.Exists(path);

@@ -82,13 +82,14 @@ namespace Oci.Tests.Discovery
             return p;
         }
 
-        /// <summary>A socket file nobody listens on any more: connecting is refused at once.</summary>
+        /// <summary>A socket file nobody listens on (bound, never listening): connecting is refused at once.</summary>
         public string DeadSocket(string relative)
         {
             var p = Path.Combine(Root, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(p)!);
-            using (var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-                s.Bind(new UnixDomainSocketEndPoint(p));
+            var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            s.Bind(new UnixDomainSocketEndPoint(p)); // .NET removes the file when the socket closes: keep it open
+            _sockets.Add(s);
             return p;
         }
 
