@@ -37,7 +37,8 @@ namespace Oci.Credentials
             options ??= new OciCredentialOptions();
             if (options.Credential is { } given) return given.WithSource("explicit", serverAddress);
             var env = options.Environment ?? OciEnvironment.Current;
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+                throw new OciException(OciErrorKind.Cancelled, $"Resolving the credentials of {serverAddress} was cancelled.", serverAddress, innerException: new OperationCanceledException(cancellationToken));
 
             var config = DockerConfigFile.Load(env);
             if (config is not null)
