@@ -82,11 +82,13 @@ namespace Oci
                     break;
             }
 
-            // First the ping, bounded by the probe timeout: it says whether anything answers, and what.
+            // First the ping, bounded by the probe timeout: it says whether anything answers, and what. A custom
+            // driver the caller forced may not speak the Docker API: it is left to connect on its own, bounded the same.
+            var pingFirst = lookup is not null || IsDockerApiDriver(driver);
             Drivers.Docker.DockerPing? ping;
             try
             {
-                ping = await PingAsync(endpoint, probeTimeout, cancellationToken).ConfigureAwait(false);
+                ping = pingFirst ? await PingAsync(endpoint, probeTimeout, cancellationToken).ConfigureAwait(false) : null;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -102,13 +104,16 @@ namespace Oci
             var podman = ping is { IsPodman: true } && lookup is not null && !string.Equals(driver.Name, PodmanDriver, StringComparison.OrdinalIgnoreCase)
                 ? lookup(PodmanDriver) : null;
             var chosen = podman ?? driver;
-            // An endpoint the ping could not read is left to the driver, bounded like a probe.
+            // Without a ping (an endpoint it could not read, a custom driver) the whole connect is bounded like a probe.
             var (client, kind, why) = await ConnectBoundedAsync(chosen, candidate, ping is null ? probeTimeout : connectTimeout, cancellationToken).ConfigureAwait(false);
             if (client is null)
                 return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, chosen.Name, ping?.Engine, kind,
                     podman is null ? why : $"it answered as Podman, but the {podman.Name} driver could not connect: {why}"));
             return (client, new OciEndpointAttempt(candidate, true, watch.Elapsed, client.Driver.Name, client.Connection.Engine, null, null));
         }
+
+        private static bool IsDockerApiDriver(IOciDriver driver) =>
+            string.Equals(driver.Name, ProbeDriver, StringComparison.OrdinalIgnoreCase) || string.Equals(driver.Name, PodmanDriver, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Pings a Docker-API endpoint (Docker, Podman's compatible API) within <paramref name="timeout"/>; null when the

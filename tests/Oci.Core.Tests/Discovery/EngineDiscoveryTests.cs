@@ -352,6 +352,35 @@ namespace Oci.Tests.Discovery
         }
 
         [Fact]
+        public async Task A_forced_custom_driver_connects_on_its_own_terms()
+        {
+            // The memory driver needs no engine: discovery must not ping on its behalf.
+            var memory = new Oci.Tests.Support.MemoryDriver("memory-discovery");
+            var options = _box.Options();
+            options.Endpoint = "tcp://127.0.0.1:" + ClosedPort();
+            options.Driver = "memory-discovery";
+            options.DriverLookup = name => name == "memory-discovery" ? memory : null;
+            await using var client = await OciEngines.ConnectAsync(options);
+            Assert.Equal("memory-discovery", client.Driver.Name);
+            Assert.Equal("Memory", client.Connection.Engine);
+        }
+
+        [Fact]
+        public async Task A_forced_custom_driver_that_hangs_is_bounded_by_the_probe_timeout()
+        {
+            var hanging = new HangingDriver();
+            var options = _box.Options(TimeSpan.FromMilliseconds(300));
+            options.Endpoint = "custom://anything";
+            options.Driver = "hanging";
+            options.DriverLookup = name => name == "hanging" ? hanging : null;
+            var watch = Stopwatch.StartNew();
+            var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(options));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+            Assert.Equal(OciErrorKind.Timeout, e.Attempts.Single().FailureKind);
+            Assert.Contains("custom://anything: it did not answer within 0.3 s", e.Message);
+        }
+
+        [Fact]
         public async Task Cancelled_before_starting()
         {
             _box.LinkDocker("xdg/docker.sock");
@@ -391,6 +420,17 @@ namespace Oci.Tests.Discovery
             var port = ((IPEndPoint)l.LocalEndpoint).Port;
             l.Stop();
             return port;
+        }
+
+        private sealed class HangingDriver : IOciDriver
+        {
+            public string Name => "hanging";
+            public async Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("unreachable");
+            }
+            public IOciHandler? Handler(string method) => null;
         }
 
         private sealed class NoPipesEnvironment : OciEnvironment
