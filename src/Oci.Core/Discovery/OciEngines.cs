@@ -99,6 +99,11 @@ namespace Oci
             {
                 return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, driver.Name, null, e.Kind, Why(e)));
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A transport that cannot be built here (a named pipe off Windows, say).
+                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, driver.Name, null, OciErrorKind.EngineUnavailable, Innermost(e)));
+            }
 
             // The driver is chosen by what answered, unless the caller forced one.
             var podman = ping is { IsPodman: true } && lookup is not null && !string.Equals(driver.Name, PodmanDriver, StringComparison.OrdinalIgnoreCase)

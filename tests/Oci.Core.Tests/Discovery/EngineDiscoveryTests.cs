@@ -413,6 +413,22 @@ namespace Oci.Tests.Discovery
             Assert.Equal(new[] { "docker_engine", "podman-machine-default" }, env.Asked);
         }
 
+        [Fact]
+        public async Task Named_pipes_that_cannot_be_checked_are_probed_and_fail_fast_with_a_reason()
+        {
+            // Windows rules on a machine without named pipes: existence is unknown, so the probe itself must fail, quickly.
+            var watch = Stopwatch.StartNew();
+            var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(new OciDiscoveryOptions
+            {
+                Environment = _box.Environment(isWindows: true),
+                ProbeTimeout = TimeSpan.FromMilliseconds(500),
+            }));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+            Assert.Equal(OciErrorKind.EngineUnavailable, e.Kind);
+            Assert.Equal(new[] { "npipe:////./pipe/docker_engine", "npipe:////./pipe/podman-machine-default" }, e.Attempts.Select(a => a.Candidate.Endpoint));
+            Assert.All(e.Attempts, a => Assert.False(string.IsNullOrWhiteSpace(a.Failure)));
+        }
+
         private static int ClosedPort()
         {
             var l = new TcpListener(IPAddress.Loopback, 0);
