@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -150,14 +149,5 @@ namespace Oci
         internal string? NonEmptyVariable(string name) => NonEmpty(GetVariable(name));
 
         internal static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
-
-        /// <summary>A snapshot of the real process variables (for tests that start from the real environment).</summary>
-        internal static Dictionary<string, string?> ProcessVariables()
-        {
-            var d = new Dictionary<string, string?>();
-            foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
-                d[(string)e.Key] = e.Value as string;
-            return d;
-        }
     }
 }
