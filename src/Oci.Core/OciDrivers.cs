@@ -46,6 +46,7 @@ namespace Oci
             var d = new ConcurrentDictionary<string, IOciDriver>(StringComparer.OrdinalIgnoreCase);
             var docker = new Drivers.Docker.DockerDriver();
             d[docker.Name] = docker;
+            d["podman"] = new Drivers.Podman.PodmanDriver();
             return d;
         }
     }

@@ -6,14 +6,19 @@ using global::Docker.DotNet;
 
 namespace Oci.Drivers.Docker
 {
-    /// <summary>A live link to a Docker-API engine: the Docker.DotNet client plus a raw transport for pings.</summary>
+    /// <summary>
+    /// A live link to an engine that speaks the Docker API (dockerd, or Podman's compat API): the Docker.DotNet
+    /// client plus a raw transport for pings and, when the Podman driver connected, Podman's native libpod API.
+    /// The handlers of both drivers serve requests over it; what differs by engine (Podman's pull stream, list
+    /// filter semantics, ...) is keyed on <see cref="IsPodman"/>, what differs by driver on <see cref="Libpod"/>.
+    /// </summary>
     internal sealed class DockerConnection : IOciConnection
     {
         private readonly HttpClient _raw;
         private readonly Uri _rawBase;
         private int _disposed;
 
-        public DockerConnection(string driver, DockerEndpoint endpoint, DockerClient client, HttpClient raw, Uri rawBase, DockerPing ping, string engineVersion, Version apiVersion, TimeSpan requestTimeout)
+        public DockerConnection(string driver, DockerEndpoint endpoint, DockerClient client, HttpClient raw, Uri rawBase, DockerPing ping, string engineVersion, Version apiVersion, TimeSpan requestTimeout, string? libpodApiVersion = null, string? osType = null)
         {
             Driver = driver;
             EndpointInfo = endpoint;
@@ -21,10 +26,12 @@ namespace Oci.Drivers.Docker
             _raw = raw;
             _rawBase = rawBase;
             Engine = ping.Engine;
-            OsType = ping.OsType;
+            IsPodman = ping.IsPodman;
+            OsType = ping.OsType ?? osType; // Podman's ping has no OSType header: the version's Os stands in
             EngineVersion = engineVersion;
             Api = apiVersion;
             RequestTimeout = requestTimeout;
+            Libpod = libpodApiVersion is null ? null : new Podman.LibpodApi(this, raw, rawBase, libpodApiVersion);
         }
 
         public string Endpoint => EndpointInfo.Display;
@@ -39,6 +46,12 @@ namespace Oci.Drivers.Docker
         internal Version Api { get; }
         internal string? OsType { get; }
 
+        /// <summary>True when the engine is Podman (its ping announced a libpod API), whichever driver connected.</summary>
+        internal bool IsPodman { get; }
+
+        /// <summary>Podman's native API, pinned to the version its ping announced; null unless the Podman driver connected.</summary>
+        internal Podman.LibpodApi? Libpod { get; }
+
         /// <summary>How long a non-streaming call may take before it fails with Timeout.</summary>
         internal TimeSpan RequestTimeout { get; }
 
@@ -48,7 +61,7 @@ namespace Oci.Drivers.Docker
             ?? throw new OciException(OciErrorKind.InvalidArgument,
                 request.Connection is null
                     ? $"{request.Method} needs a connection: send it through OciClient."
-                    : $"{request.Method} was bound to a {request.Connection.Driver} connection, which the Docker driver cannot serve.",
+                    : $"{request.Method} was bound to a {request.Connection.Driver} connection, which the Docker-API drivers cannot serve.",
                 request.Target);
 
         public Task<DockerPing> PingAsync(CancellationToken cancellationToken) =>

@@ -1,8 +1,6 @@
 using System;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using global::Docker.DotNet;
 
 namespace Oci.Drivers.Docker
 {
@@ -33,32 +31,8 @@ namespace Oci.Drivers.Docker
         /// <summary>How long a non-streaming request may take (pulls stream and are bounded only by cancellation).</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-        public override async Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken)
-        {
-            var parsed = DockerEndpoint.Parse(endpoint);
-            cancellationToken.ThrowIfCancellationRequested();
-            HttpClient? raw = null;
-            DockerClient? client = null;
-            try
-            {
-                raw = DockerTransport.CreateHttpClient(parsed, out var rawBase);
-                var ping = await DockerPing.SendAsync(raw, rawBase, parsed.Display, ConnectTimeout, cancellationToken).ConfigureAwait(false);
-                var api = DockerApi.Negotiate(ping.ApiVersion);
-                client = new DockerClientBuilder()
-                    .WithEndpoint(parsed.Uri)
-                    .WithApiVersion(api)
-                    .WithTimeout(Timeout.InfiniteTimeSpan)
-                    .Build();
-                var connection = new DockerConnection(Name, parsed, client, raw, rawBase, ping, string.Empty, api, RequestTimeout);
-                var version = await connection.RunAsync("Connect", parsed.Display, (c, ct) => c.System.GetVersionAsync(ct), cancellationToken).ConfigureAwait(false);
-                return new DockerConnection(Name, parsed, client, raw, rawBase, ping, version.Version ?? string.Empty, api, RequestTimeout);
-            }
-            catch
-            {
-                client?.Dispose();
-                raw?.Dispose();
-                throw;
-            }
-        }
+        public override async Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken) =>
+            // Any engine that speaks the Docker API is served, Podman's compat API included (reported as Podman).
+            await DockerConnector.ConnectAsync(Name, endpoint, ConnectTimeout, RequestTimeout, (_, _) => null, cancellationToken).ConfigureAwait(false);
     }
 }

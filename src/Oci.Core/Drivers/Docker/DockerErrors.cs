@@ -19,18 +19,7 @@ namespace Oci.Drivers.Docker
                 case OciException oci:
                     return oci;
                 case DockerApiException api:
-                    var text = EngineText(api.ResponseBody) ?? api.Message;
-                    var kind = api.StatusCode switch
-                    {
-                        HttpStatusCode.BadRequest => Classify(text, OciErrorKind.InvalidArgument),
-                        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => OciErrorKind.Unauthorized,
-                        HttpStatusCode.NotFound => OciErrorKind.NotFound,
-                        HttpStatusCode.Conflict => OciErrorKind.Conflict,
-                        HttpStatusCode.NotImplemented => OciErrorKind.Unsupported,
-                        HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout => OciErrorKind.Timeout,
-                        _ => Classify(text, OciErrorKind.EngineError),
-                    };
-                    return new OciException(kind, Describe(kind, what, target, text), target, text, (int)api.StatusCode, e);
+                    return FromStatus(api.StatusCode, api.ResponseBody, api.Message, what, target, e);
                 case TimeoutException:
                     return new OciException(OciErrorKind.Timeout, $"{what} '{target}' timed out: the engine at {endpoint} did not answer in time.", target, e.Message, innerException: e);
                 case HttpRequestException or IOException or SocketException:
@@ -38,6 +27,26 @@ namespace Oci.Drivers.Docker
                 default:
                     return new OciException(OciErrorKind.EngineError, $"{what} '{target}' failed: {e.Message}", target, e.Message, innerException: e);
             }
+        }
+
+        /// <summary>
+        /// Maps an engine's HTTP error answer (Docker's <c>{"message"}</c> body, or Podman's
+        /// <c>{"cause","message","response"}</c>) by its status, refined by the engine's words.
+        /// </summary>
+        public static OciException FromStatus(HttpStatusCode status, string? body, string? fallbackText, string what, string? target, Exception? inner = null)
+        {
+            var text = EngineText(body) ?? fallbackText ?? $"HTTP {(int)status}";
+            var kind = status switch
+            {
+                HttpStatusCode.BadRequest => Classify(text, OciErrorKind.InvalidArgument),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => OciErrorKind.Unauthorized,
+                HttpStatusCode.NotFound => OciErrorKind.NotFound,
+                HttpStatusCode.Conflict => OciErrorKind.Conflict,
+                HttpStatusCode.NotImplemented => OciErrorKind.Unsupported,
+                HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout => OciErrorKind.Timeout,
+                _ => Classify(text, OciErrorKind.EngineError),
+            };
+            return new OciException(kind, Describe(kind, what, target, text), target, text, (int)status, inner);
         }
 
         /// <summary>Maps an in-band error line of a stream (<c>errorDetail</c> after HTTP 200).</summary>
@@ -58,13 +67,14 @@ namespace Oci.Drivers.Docker
             var t = text.ToLowerInvariant();
             if (Has(t, "unauthorized", "authentication required", "no basic auth credentials", "access denied", "denied: requested access", "incorrect username or password"))
                 return OciErrorKind.Unauthorized;
-            if (Has(t, "manifest unknown", "not found", "no such image", "name unknown", "does not exist", "repository does not exist"))
+            if (Has(t, "manifest unknown", "not found", "no such image", "name unknown", "does not exist", "repository does not exist", "image not known"))
                 return OciErrorKind.NotFound;
             if (Has(t, "connection refused", "no such host", "dial tcp", "network is unreachable", "server misbehaving", "connection reset", "http: server gave http response to https client", "tls: "))
                 return OciErrorKind.RegistryUnavailable;
             if (Has(t, "i/o timeout", "timeout exceeded", "deadline exceeded", "timed out"))
                 return OciErrorKind.Timeout;
-            if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use"))
+            // Podman: "unable to delete image ... by ID with more than one tag (...): please force removal" (HTTP 500, where dockerd answers 409).
+            if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use", "please force removal"))
                 return OciErrorKind.Conflict;
             if (Has(t, "invalid reference format"))
                 return OciErrorKind.InvalidReference;

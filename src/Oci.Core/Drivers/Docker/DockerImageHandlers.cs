@@ -19,14 +19,25 @@ namespace Oci.Drivers.Docker
             var c = DockerConnection.From(request);
             request.EnsureOnlyParameters("all");
             var parameters = new ImagesListParameters { All = request.GetParameter<bool>("all") };
-            if (request.Target is { } filter)
+            var filter = request.Target;
+            Regex? localFilter = null;
+            if (filter is not null)
             {
                 if (!FilterPattern.IsMatch(filter))
                     throw new OciException(OciErrorKind.InvalidArgument, $"'{filter}' is not a valid image reference filter.", filter);
-                parameters.Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [filter] = true } };
+                // Podman's reference filter means something else (it also matches short names against any registry,
+                // e.g. "small" finds 127.0.0.1:5000/small, and matches patterns against full names only): there the
+                // list is filtered here, with dockerd's semantics, so a filter answers the same on both engines.
+                if (c.IsPodman)
+                    localFilter = ReferenceFilter.Compile(filter);
+                else
+                    parameters.Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [filter] = true } };
             }
             var list = await c.RunAsync("List images", request.Target, (client, ct) => client.Images.ListImagesAsync(parameters, ct), cancellationToken).ConfigureAwait(false);
-            var images = list.Select(DockerModels.ToImage).OrderBy(i => i.Reference ?? "~", System.StringComparer.Ordinal).ToArray();
+            IEnumerable<OciImage> found = list.Select(DockerModels.ToImage);
+            if (localFilter is not null)
+                found = found.Select(i => ReferenceFilter.Apply(localFilter, i)).Where(i => i is not null).Select(i => i!);
+            var images = found.OrderBy(i => i.Reference ?? "~", System.StringComparer.Ordinal).ToArray();
             return OciResponse.For(request, images, target: request.Target ?? c.Endpoint);
         }
 
@@ -70,16 +81,22 @@ namespace Oci.Drivers.Docker
             var items = await c.RunAsync("Remove image", request.Target, (client, ct) => client.Images.DeleteImageAsync(name, parameters, ct), cancellationToken).ConfigureAwait(false);
             var removal = new OciImageRemoval
             {
-                Untagged = items.SelectMany(i => i).Where(kv => kv.Key == "Untagged").Select(kv => kv.Value).ToArray(),
-                Deleted = items.SelectMany(i => i).Where(kv => kv.Key == "Deleted").Select(kv => kv.Value).ToArray(),
+                Untagged = DockerModels.Familiar(items.SelectMany(i => i).Where(kv => kv.Key == "Untagged").Select(kv => kv.Value)),
+                // Podman names deleted images by bare hex id; dockerd as sha256:<hex>.
+                Deleted = items.SelectMany(i => i).Where(kv => kv.Key == "Deleted").Select(kv => WithAlgorithm(kv.Value)).ToArray(),
             };
             return OciResponse.For(request, removal, removal.Deleted.Count > 0 ? "Deleted" : "Untagged", target: name);
         }
 
         internal static async Task<OciImage> InspectAsync(DockerConnection c, string name, CancellationToken cancellationToken, string? digest = null, string? errorTarget = null)
         {
+            if (c.Libpod is { } libpod)
+                return await libpod.InspectImageAsync(name, ImageReference.IsImageId(name) ? null : name, digest, errorTarget ?? name, cancellationToken).ConfigureAwait(false);
             var r = await c.RunAsync("Inspect image", errorTarget ?? name, (client, ct) => client.Images.InspectImageAsync(name, ct), cancellationToken).ConfigureAwait(false);
             return DockerModels.ToImage(r, ImageReference.IsImageId(name) ? null : name, digest);
         }
+
+        private static string WithAlgorithm(string id) =>
+            id.Length == 64 && id.All(System.Uri.IsHexDigit) ? "sha256:" + id : id;
     }
 }

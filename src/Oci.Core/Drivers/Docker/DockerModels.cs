@@ -5,16 +5,20 @@ using global::Docker.DotNet.Models;
 
 namespace Oci.Drivers.Docker
 {
-    /// <summary>Maps Docker.DotNet's models onto Oci's engine-neutral ones.</summary>
+    /// <summary>
+    /// Maps Docker.DotNet's models onto Oci's engine-neutral ones. Tags and repository digests are given in Docker's
+    /// familiar form (<c>alpine:latest</c>, <c>127.0.0.1:5000/small:1.0</c>) whatever the engine said: dockerd already
+    /// answers so, Podman answers fully qualified (<c>docker.io/library/alpine:latest</c>).
+    /// </summary>
     internal static class DockerModels
     {
         public static OciImage ToImage(ImageInspectResponse r, string? reference, string? digest = null) => new()
         {
             Id = r.ID ?? string.Empty,
-            Reference = reference ?? r.RepoTags?.FirstOrDefault(),
+            Reference = reference ?? Tags(r.RepoTags).FirstOrDefault(),
             Digest = digest ?? DigestFor(r.RepoDigests, reference),
-            Tags = Freeze(r.RepoTags),
-            Digests = Freeze(r.RepoDigests),
+            Tags = Tags(r.RepoTags),
+            Digests = Digests(r.RepoDigests, r.RepoTags),
             Size = r.Size,
             Created = AsOffset(r.Created),
             Os = r.Os,
@@ -24,10 +28,10 @@ namespace Oci.Drivers.Docker
         public static OciImage ToImage(ImagesListResponse r) => new()
         {
             Id = r.ID ?? string.Empty,
-            Reference = r.RepoTags?.FirstOrDefault(t => t != "<none>:<none>"),
-            Digest = DigestFor(r.RepoDigests, r.RepoTags?.FirstOrDefault()),
-            Tags = Freeze(r.RepoTags?.Where(t => t != "<none>:<none>")),
-            Digests = Freeze(r.RepoDigests?.Where(d => d != "<none>@<none>")),
+            Reference = Tags(r.RepoTags).FirstOrDefault(),
+            Digest = DigestFor(r.RepoDigests, Tags(r.RepoTags).FirstOrDefault()),
+            Tags = Tags(r.RepoTags),
+            Digests = Digests(r.RepoDigests, r.RepoTags),
             Size = r.Size,
             Created = AsOffset(r.Created),
         };
@@ -46,8 +50,22 @@ namespace Oci.Drivers.Docker
             return all.Count == 1 ? all[0].Substring(all[0].IndexOf('@') + 1) : null;
         }
 
-        private static IReadOnlyList<string> Freeze(IEnumerable<string>? items) =>
-            items is null ? Array.Empty<string>() : items.ToArray();
+        /// <summary>
+        /// The tags among <paramref name="repoTags"/>, familiar. Podman's compat list also puts the <c>name@digest</c> an
+        /// image was pulled by among its RepoTags; those are digests, and <c>&lt;none&gt;:&lt;none&gt;</c> is no tag.
+        /// </summary>
+        public static IReadOnlyList<string> Tags(IEnumerable<string>? repoTags) =>
+            Familiar(repoTags?.Where(t => t != "<none>:<none>" && !(ImageReference.TryParse(t, out var r) && r!.Digest is not null)));
+
+        /// <summary>The repository digests (<c>name@sha256:…</c>), familiar, including any an engine listed among the tags.</summary>
+        public static IReadOnlyList<string> Digests(IEnumerable<string>? repoDigests, IEnumerable<string>? repoTags) =>
+            Familiar((repoDigests ?? Enumerable.Empty<string>()).Where(d => d != "<none>@<none>")
+                .Concat((repoTags ?? Enumerable.Empty<string>()).Where(t => t != "<none>:<none>" && ImageReference.TryParse(t, out var r) && r!.Digest is not null)));
+
+        /// <summary>Docker's familiar form of each reference (<c>docker.io/library/alpine:1</c> → <c>alpine:1</c>); what does not parse is kept as it is.</summary>
+        public static IReadOnlyList<string> Familiar(IEnumerable<string>? references) =>
+            references is null ? Array.Empty<string>()
+                : references.Where(r => !string.IsNullOrEmpty(r)).Select(r => ImageReference.TryParse(r, out var p) ? p!.ToFamiliarString() : r).Distinct(StringComparer.Ordinal).ToArray();
 
         private static DateTimeOffset? AsOffset(DateTime? created) =>
             created is not { } c || c == default ? null : new DateTimeOffset(DateTime.SpecifyKind(c, c.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : c.Kind));

@@ -31,6 +31,12 @@ namespace Oci.Drivers.Docker
                 Tag = reference.Digest ?? reference.EffectiveTag,
                 Platform = platform,
             };
+            var stored = reference.Digest is null ? reference.Repository + ":" + reference.EffectiveTag : reference.Repository + "@" + reference.Digest;
+
+            // Podman's stream does not say whether it downloaded anything ("Status: Downloaded newer image" /
+            // "Image is up to date" on dockerd): compare the image the reference named before and after.
+            var before = c.IsPodman ? await ImageIdAsync(c, stored, cancellationToken).ConfigureAwait(false) : null;
+
             var translator = new PullProgressTranslator(target, request.Progress);
             try
             {
@@ -40,18 +46,35 @@ namespace Oci.Drivers.Docker
             {
                 throw DockerErrors.Map(e, "Pull", given, c.Endpoint);
             }
+            // dockerd fails a missing image with HTTP 404 up front; Podman's compat API answers 200 and then one
+            // in-band error line (no code), classified by its words like dockerd's own in-band errors.
             if (translator.Error is { } error)
                 throw DockerErrors.FromStream(error.Message ?? "unknown error", error.Code, "Pull", given);
-            translator.Complete();
 
-            var stored = reference.Digest is null ? reference.Repository + ":" + reference.EffectiveTag : reference.Repository + "@" + reference.Digest;
             var image = await DockerImageHandlers.InspectAsync(c, stored, cancellationToken, translator.Digest ?? reference.Digest).ConfigureAwait(false);
             image = new OciImage
             {
                 Id = image.Id, Reference = target, Digest = image.Digest, Tags = image.Tags, Digests = image.Digests,
                 Size = image.Size, Created = image.Created, Os = image.Os, Architecture = image.Architecture,
             };
+            string? outcome = null;
+            if (translator.Outcome is null && c.IsPodman)
+                outcome = before == image.Id ? "Image is up to date" : "Downloaded newer image";
+            translator.Complete(outcome);
             return OciResponse.For(request, image, translator.Outcome ?? "Pulled", target: target);
+        }
+
+        /// <summary>The id of the image <paramref name="name"/> names now, or null when there is none.</summary>
+        private static async Task<string?> ImageIdAsync(DockerConnection c, string name, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return (await DockerImageHandlers.InspectAsync(c, name, cancellationToken).ConfigureAwait(false)).Id;
+            }
+            catch (OciException e) when (e.Kind == OciErrorKind.NotFound)
+            {
+                return null;
+            }
         }
 
         private static string? Platform(string? platform)

@@ -15,7 +15,7 @@ namespace Oci.Drivers.Docker
             {
                 Engine = ping.Engine,
                 ApiVersion = ping.ApiVersion ?? c.ApiVersion,
-                OsType = ping.OsType,
+                OsType = ping.OsType ?? c.OsType,
                 RoundTripMilliseconds = ping.RoundTrip.TotalMilliseconds,
             }, target: c.Endpoint);
         }

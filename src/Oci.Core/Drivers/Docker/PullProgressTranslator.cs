@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using global::Docker.DotNet.Models;
 
 namespace Oci.Drivers.Docker
@@ -9,10 +10,21 @@ namespace Oci.Drivers.Docker
     /// engine's order (System.Progress&lt;T&gt; would post to the thread pool and reorder). The stream's
     /// in-band error, digest and outcome are kept for after the stream ends.
     /// </summary>
+    /// <remarks>
+    /// Two dialects arrive here. dockerd's stream ends every layer with <c>Pull complete</c> or <c>Already exists</c>
+    /// and closes with <c>Digest:</c> and <c>Status:</c> lines. Podman's compat stream (4.x) reports each blob it
+    /// copies, the image config included, as <c>Pulling fs layer</c> → <c>Downloading</c> (about once a second) →
+    /// <c>Download complete</c>, or <c>Already exists</c>; its last line repeats <c>Download complete</c> under the short
+    /// image id; there is no per-layer <c>Pull complete</c>, no <c>Digest:</c> and no <c>Status:</c>. So that every
+    /// layer completes on both, <see cref="Complete(string?)"/> closes each layer the stream left open with a
+    /// <c>Pull complete</c> event (the pull succeeded, so the layer is in the store) before the image-wide event.
+    /// </remarks>
     internal sealed class PullProgressTranslator : IProgress<JSONMessage>
     {
         private readonly string _reference;
         private readonly IProgress<OciProgress>? _sink;
+        private readonly List<string> _layers = new();
+        private readonly Dictionary<string, bool> _completed = new(StringComparer.Ordinal);
 
         public PullProgressTranslator(string reference, IProgress<OciProgress>? sink)
         {
@@ -42,22 +54,46 @@ namespace Oci.Drivers.Docker
                 Digest = status.Substring("Digest:".Length).Trim();
             else if (status.StartsWith("Status:", StringComparison.Ordinal))
                 Outcome = Shorten(status.Substring("Status:".Length).Trim());
-            if (_sink is null || status.Length == 0) return;
+            if (status.Length == 0) return;
             var isLayer = !string.IsNullOrEmpty(value.ID) && !status.StartsWith("Pulling from", StringComparison.Ordinal);
-            _sink.Report(new OciProgress
+            var phase = isLayer ? Phase(status) : OciProgressPhase.Waiting;
+            if (isLayer)
+            {
+                var id = value.ID!;
+                if (!_completed.TryGetValue(id, out var done))
+                    _layers.Add(id);
+                _completed[id] = done || phase == OciProgressPhase.Complete;
+            }
+            _sink?.Report(new OciProgress
             {
                 Reference = _reference,
                 LayerId = isLayer ? value.ID : null,
                 Status = status,
                 Current = value.Progress?.Current > 0 ? value.Progress.Current : null,
                 Total = value.Progress?.Total > 0 ? value.Progress.Total : null,
-                Phase = isLayer ? Phase(status) : OciProgressPhase.Waiting,
+                Phase = phase,
             });
         }
 
         /// <summary>Reports the image-wide completion event once the stream ended without error.</summary>
-        public void Complete() =>
-            _sink?.Report(new OciProgress { Reference = _reference, Status = Outcome ?? "Pull complete", Phase = OciProgressPhase.Complete });
+        public void Complete() => Complete(null);
+
+        /// <summary>
+        /// Once the stream ended without error: completes every layer the stream left open, in the order they first
+        /// appeared, then reports the image-wide completion with <paramref name="outcome"/> (else the stream's own).
+        /// </summary>
+        public void Complete(string? outcome)
+        {
+            if (outcome is not null) Outcome = outcome;
+            if (_sink is null) return;
+            foreach (var layer in _layers)
+            {
+                if (_completed[layer]) continue;
+                _completed[layer] = true;
+                _sink.Report(new OciProgress { Reference = _reference, LayerId = layer, Status = "Pull complete", Phase = OciProgressPhase.Complete });
+            }
+            _sink.Report(new OciProgress { Reference = _reference, Status = Outcome ?? "Pull complete", Phase = OciProgressPhase.Complete });
+        }
 
         internal static OciProgressPhase Phase(string status)
         {

@@ -1,0 +1,50 @@
+using Oci.Drivers.Docker;
+using Xunit;
+
+namespace Oci.Conformance.Tests
+{
+    // One collection per engine store: the suite removes and re-pulls shared images, so runs against the same
+    // engine go one after another; the Docker and Podman runs touch different stores and may overlap.
+
+    /// <summary>The built-in docker driver against the test bed's dockerd.</summary>
+    [Collection(DockerEngine.Name)]
+    public sealed class DockerDriverConformanceTests : DriverConformanceTests
+    {
+        protected override IOciDriver Driver => OciDrivers.Get("docker");
+        protected override string Endpoint => TestBed.DockerHost;
+        protected override ConformanceImages Images => TestBed.Images;
+        protected override string ExpectedEngine => "Docker";
+    }
+
+    /// <summary>The built-in podman driver against the test bed's Podman API service.</summary>
+    [Collection(PodmanEngine.Name)]
+    public sealed class PodmanDriverConformanceTests : DriverConformanceTests
+    {
+        protected override IOciDriver Driver => OciDrivers.Get("podman");
+        protected override string Endpoint => TestBed.PodmanHost;
+        protected override ConformanceImages Images => TestBed.Images;
+        protected override string ExpectedEngine => "Podman";
+    }
+
+    /// <summary>The docker driver against Podman: only Podman's Docker-compatible API, which the docker driver also serves.</summary>
+    [Collection(PodmanEngine.Name)]
+    public sealed class DockerDriverOnPodmanConformanceTests : DriverConformanceTests
+    {
+        protected override IOciDriver Driver { get; } = new DockerDriver();
+        protected override string Endpoint => TestBed.PodmanHost;
+        protected override ConformanceImages Images => TestBed.Images;
+        protected override string ExpectedEngine => "Podman";
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class DockerEngine
+    {
+        public const string Name = "dockerd store";
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class PodmanEngine
+    {
+        public const string Name = "podman store";
+    }
+}
