@@ -40,6 +40,27 @@ namespace Oci
             return new OciClient(driver, connection);
         }
 
+        /// <summary>
+        /// Connects through <paramref name="driver"/> with <paramref name="options"/> (TLS); a driver that cannot take
+        /// options (<see cref="IOciConfigurableDriver"/>) is refused when TLS is asked for.
+        /// </summary>
+        public static async Task<OciClient> ConnectAsync(IOciDriver driver, string endpoint, OciConnectOptions? options, CancellationToken cancellationToken = default)
+        {
+            if (options?.Tls is null) return await ConnectAsync(driver, endpoint, cancellationToken).ConfigureAwait(false);
+            if (driver is not IOciConfigurableDriver configurable)
+                throw new OciException(OciErrorKind.Unsupported, $"The {driver?.Name} driver does not take TLS settings.", endpoint);
+            if (string.IsNullOrWhiteSpace(endpoint)) throw new OciException(OciErrorKind.InvalidArgument, "An endpoint is required to connect.", endpoint);
+            try
+            {
+                var connection = await configurable.ConnectAsync(endpoint, options, cancellationToken).ConfigureAwait(false);
+                return new OciClient(driver, connection);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OciException(OciErrorKind.Cancelled, $"Connecting to '{endpoint}' was cancelled.", endpoint, innerException: e);
+            }
+        }
+
         /// <summary>Connects through the driver registered as <paramref name="driverName"/>.</summary>
         public static Task<OciClient> ConnectAsync(string driverName, string endpoint, CancellationToken cancellationToken = default) =>
             ConnectAsync(OciDrivers.Get(driverName), endpoint, cancellationToken);
@@ -106,6 +127,8 @@ namespace Oci
                 throw new OciException(OciErrorKind.InvalidReference, "An image reference is required to pull.", reference);
             var parameters = new System.Collections.Generic.Dictionary<string, object?>();
             if (options?.Platform is { } platform) parameters["platform"] = platform;
+            if (options?.Credential is { } credential) parameters[OciPullParameters.Credential] = credential;
+            if (options?.AllowUnencryptedAuthentication == true) parameters[OciPullParameters.AllowUnencryptedAuthentication] = true;
             return ExecuteAsync(new OciRequest(OciMethods.Pull, OciKind.Image, reference, parameters), progress, cancellationToken);
         }
 
