@@ -45,6 +45,49 @@ namespace Oci.PowerShell
     }
 
     /// <summary>
+    /// Completes -Endpoint of Connect-OciEngine with the places discovery would try, in its order
+    /// (<c>OciEndpointDiscovery.GetCandidates</c>: DOCKER_HOST, the Docker context, the platform default, rootless
+    /// Docker, Podman); the tooltip says where each comes from and whether its socket is there. Nothing is contacted.
+    /// </summary>
+    public sealed class EndpointCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var tips = new Dictionary<string, string>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var (endpoint, tip) in Candidates())
+            {
+                if (tips.ContainsKey(endpoint)) continue;
+                tips[endpoint] = tip;
+                order.Add(endpoint);
+            }
+            return Completion.Results(order, wordToComplete, e => tips[e]).ToList();
+        }
+
+        internal static IEnumerable<(string Endpoint, string Tooltip)> Candidates()
+        {
+            IReadOnlyList<OciEndpointCandidate> candidates;
+            try
+            {
+                candidates = OciEndpointDiscovery.GetCandidates();
+            }
+            catch (Exception)
+            {
+                yield break; // completion never fails the command line
+            }
+            foreach (var c in candidates)
+            {
+                if (c.Endpoint is null) continue;
+                var tip = c.SourceDescription;
+                if (c.Tls is not null) tip += ", TLS";
+                if (c.Scheme == "unix" && !System.IO.File.Exists(c.Endpoint.Substring("unix://".Length))) tip += " (no socket there now)";
+                yield return (c.Endpoint, tip);
+            }
+        }
+    }
+
+    /// <summary>
     /// Completes -Method with the methods the connection's driver supports: the -Connection already typed, else the
     /// session default, else every standard method (<c>OciMethods.All</c>).
     /// </summary>

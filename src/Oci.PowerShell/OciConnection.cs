@@ -19,8 +19,10 @@ namespace Oci.PowerShell
         private ConnectionStore? _owner;
         private int _closed;
 
-        internal OciConnection(string name, OciClient client, ConnectionStore owner)
+        internal OciConnection(string name, OciClient client, ConnectionStore owner, string source, bool tls)
         {
+            Source = source;
+            Tls = tls;
             Name = name;
             _client = client;
             _owner = owner;
@@ -50,6 +52,15 @@ namespace Oci.PowerShell
 
         /// <summary>The API version requests are sent with.</summary>
         public string ApiVersion { get; }
+
+        /// <summary>
+        /// Where the endpoint came from: <c>explicit</c> (-Endpoint), <c>DOCKER_HOST</c>, <c>context 'name'</c>,
+        /// <c>platform default</c>, <c>rootless docker</c>, <c>podman rootful</c>, <c>podman rootless</c>, <c>podman machine</c>.
+        /// </summary>
+        public string Source { get; }
+
+        /// <summary>True when the connection is encrypted with TLS (a tcp:// endpoint with certificates, or https://).</summary>
+        public bool Tls { get; }
 
         /// <summary>False once the connection was disconnected (here or in another runspace) or its module removed.</summary>
         public bool Connected => Volatile.Read(ref _closed) == 0 && Client.IsConnected;

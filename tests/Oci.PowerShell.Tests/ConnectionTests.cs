@@ -42,18 +42,6 @@ namespace Oci.PowerShell.Tests
         }
 
         [Fact]
-        public void Connect_WithoutEndpoint_UsesDockerHost()
-        {
-            using var s = PsSession.Start();
-            var r = s.Run(@"
-                $saved = $env:DOCKER_HOST
-                try { $env:DOCKER_HOST = $Endpoint; Connect-OciEngine -Name fromenv } finally { $env:DOCKER_HOST = $saved }").AssertSucceeded();
-            var c = Assert.Single(r.Output);
-            Assert.Equal(TestEnvironment.DockerHost, Ps.Str(c, "Endpoint"));
-            Assert.Equal(true, Ps.Get(c, "Connected"));
-        }
-
-        [Fact]
         public void Connect_ANameInUse_OrAWildcardName_IsAnError_AndKeepsTheSession()
         {
             using var s = PsSession.Start();

@@ -125,6 +125,7 @@ namespace Oci.PowerShell.Tests
             AssertTableHeader(lines, ConnectionColumns);
             var row = Assert.Single(lines, l => l.StartsWith("fmt ", StringComparison.Ordinal));
             Assert.Contains(TestEnvironment.DockerHost, row);
+            Assert.Contains(" explicit ", row); // Source: where the endpoint came from
             Assert.Contains("True", row);
             Assert.Contains(" " + Ps.Str(c, "EngineVersion") + " ", row); // the whole version, not cut short
         }
@@ -159,7 +160,7 @@ namespace Oci.PowerShell.Tests
 
         // The designed columns (Oci.format.ps1xml); "like docker images" for images.
         internal static readonly string[] ImageColumns = { "Repository", "Tag", "Image ID", "Created", "Size" };
-        internal static readonly string[] ConnectionColumns = { "Name", "Driver", "Endpoint", "Engine", "Version", "API", "Connected" };
+        internal static readonly string[] ConnectionColumns = { "Name", "Driver", "Endpoint", "Engine", "Version", "API", "Source", "Connected" };
         internal static readonly string[] ResponseColumns = { "Method", "Kind", "Target", "Status", "Result", "Duration(ms)" };
 
         internal static string[] NonEmptyLines(string text) =>

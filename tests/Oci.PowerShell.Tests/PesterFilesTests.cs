@@ -38,6 +38,9 @@ namespace Oci.PowerShell.Tests
                 ("EngineStoreTests.cs", "EngineStore.Tests.ps1"),
                 ("DependencyIsolationTests.cs", "DependencyIsolation.Tests.ps1"),
                 ("PackageTests.cs", "Package.Tests.ps1"),
+                ("DiscoveryTests.cs", "Discovery.Tests.ps1"),
+                ("CredentialTests.cs", "Credentials.Tests.ps1"),
+                ("TlsTests.cs", "Tls.Tests.ps1"),
             };
             foreach (var (cs, ps1) in pairs)
             {

@@ -44,17 +44,6 @@ Describe 'Connections' {
         $c.Endpoint | Should -Be $Endpoint
     }
 
-    It 'uses $env:DOCKER_HOST when -Endpoint is not given' {
-        $saved = $env:DOCKER_HOST
-        try {
-            $env:DOCKER_HOST = $Endpoint
-            $c = Connect-OciEngine -Name fromenv
-        }
-        finally { $env:DOCKER_HOST = $saved }
-        $c.Endpoint | Should -Be $Endpoint
-        $c.Connected | Should -BeTrue
-    }
-
     It 'refuses a name in use or a wildcard name, and keeps the session' {
         $c = Connect-TestEngine -Name dup
         $err = { Connect-OciEngine -Endpoint $Endpoint -Name dup -ErrorAction Stop } |

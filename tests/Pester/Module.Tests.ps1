@@ -87,6 +87,7 @@ Describe 'The Oci module' {
         $line = @($text -split "`r?`n" | Where-Object { $_.StartsWith('fmt ') })
         $line.Count | Should -Be 1
         $line[0] | Should -BeLike "*$Endpoint*"
+        $line[0] | Should -BeLike '* explicit *' -Because 'Source says where the endpoint came from'
         $line[0] | Should -BeLike '*True*'
         $line[0] | Should -BeLike "* $($c.EngineVersion) *" -Because 'the whole version shows, not cut short'
     }

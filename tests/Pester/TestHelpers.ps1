@@ -12,6 +12,11 @@ $Small10 = "$Registry/small:1.0"
 $Big = "$Registry/big:latest"
 $Layers = "$Registry/layers:latest"
 $DeadEndpoint = 'unix:///tmp/none.sock'
+$PodmanEndpoint = if ($env:OCI_TEST_PODMAN_HOST) { $env:OCI_TEST_PODMAN_HOST } else { 'unix:///tmp/oci-testbed/podman/podman.sock' }
+$AuthRegistry = if ($env:OCI_TEST_AUTH_REGISTRY) { $env:OCI_TEST_AUTH_REGISTRY } else { '127.0.0.1:5001' }
+$AuthUser = if ($env:OCI_TEST_AUTH_USER) { $env:OCI_TEST_AUTH_USER } else { 'ociuser' }
+$AuthPassword = if ($env:OCI_TEST_AUTH_PASSWORD) { $env:OCI_TEST_AUTH_PASSWORD } else { 'oci-Secret-42' }
+$TlsEndpoint = if ($env:OCI_TEST_DOCKER_TLS_HOST) { $env:OCI_TEST_DOCKER_TLS_HOST } else { 'tcp://127.0.0.1:2376' }
 $StoppedRegistry = '127.0.0.1:5009'
 $Cmdlets = @('Connect-OciEngine', 'Disconnect-OciEngine', 'Get-OciConnection', 'Invoke-OciPull', 'Invoke-OciRequest')
 
@@ -37,9 +42,12 @@ function New-TestRunspace {
     param([switch] $NoModule)
     $rs = [runspacefactory]::CreateRunspace([initialsessionstate]::CreateDefault2())
     $rs.Open()
-    foreach ($name in 'ModulePath', 'Endpoint', 'Registry', 'Small', 'Small10', 'Big', 'Layers', 'DeadEndpoint', 'StoppedRegistry') {
+    foreach ($name in 'ModulePath', 'Endpoint', 'Registry', 'Small', 'Small10', 'Big', 'Layers', 'DeadEndpoint', 'StoppedRegistry',
+        'PodmanEndpoint', 'AuthRegistry', 'AuthUser', 'AuthPassword', 'TlsEndpoint') {
         $rs.SessionStateProxy.SetVariable($name, (Get-Variable -Name $name -ValueOnly))
     }
+    # The same helper functions as the xunit suite's runspaces (PsSession).
+    $null = Invoke-InRunspace $rs ([scriptblock]::Create("function global:New-TestCredential {`n${function:New-TestCredential}`n}"))
     if (-not $NoModule) {
         $r = Invoke-InRunspace $rs { Import-Module $ModulePath -ErrorAction Stop }
         if ($r.Terminating -or $r.Errors.Count) { throw "Import-Module $ModulePath failed in a new runspace: $($r.Terminating) $($r.Errors)" }
@@ -68,6 +76,9 @@ function Invoke-InRunspace {
             AllErrors   = @($ps.Streams.Error) + @(if ($terminating) { $terminating.Exception.InnerException.ErrorRecord ?? $terminating })
             Progress    = @($ps.Streams.Progress)
             Verbose     = @($ps.Streams.Verbose)
+            Warnings    = @($ps.Streams.Warning)
+            Debug       = @($ps.Streams.Debug)
+            Information = @($ps.Streams.Information)
             Terminating = $terminating
         }
     }
@@ -129,6 +140,178 @@ function New-TestImageTag {
     "$Registry/$target`:$tag"
 }
 
+function New-TestCredential {
+    # A PSCredential for the auth registry (PsSession defines the same function in the xunit suite's runspaces).
+    param([string] $User = $AuthUser, [string] $Password = $AuthPassword)
+    [pscredential]::new($User, [System.Net.NetworkCredential]::new('', $Password).SecurePassword)
+}
+
+function New-PrivateImageTag {
+    # Tags the auth registry's private:latest as private:t-GUID (manifest copied byte for byte, with the test bed's
+    # credentials) and returns that reference. Mirrors TestRegistry.NewPrivateTag.
+    $types = 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json'
+    $tag = 't-' + [guid]::NewGuid().ToString('N')
+    $basic = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Basic',
+        [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes("${AuthUser}:$AuthPassword")))
+    $http = [System.Net.Http.HttpClient]::new()
+    try {
+        $get = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "http://$AuthRegistry/v2/private/manifests/latest")
+        $get.Headers.Accept.ParseAdd($types)
+        $get.Headers.Authorization = $basic
+        $manifest = $http.SendAsync($get).GetAwaiter().GetResult()
+        if ([int]$manifest.StatusCode -ne 200) { throw "Registry ${AuthRegistry}: GET private:latest answered $([int]$manifest.StatusCode)" }
+        $body = [System.Net.Http.ByteArrayContent]::new($manifest.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult())
+        $body.Headers.ContentType = [System.Net.Http.Headers.MediaTypeHeaderValue]::new($manifest.Content.Headers.ContentType.MediaType)
+        $put = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Put, "http://$AuthRegistry/v2/private/manifests/$tag")
+        $put.Content = $body
+        $put.Headers.Authorization = $basic
+        $resp = $http.SendAsync($put).GetAwaiter().GetResult()
+        if ([int]$resp.StatusCode -ne 201) { throw "Registry ${AuthRegistry}: PUT private:$tag answered $([int]$resp.StatusCode)" }
+    }
+    finally {
+        $http.Dispose()
+    }
+    "$AuthRegistry/private:$tag"
+}
+
+# ---- A throw-away machine layout in the process environment (mirrors Infrastructure/EnvironmentSandbox.cs) ----
+
+$SandboxVariables = @('HOME', 'DOCKER_CONFIG', 'XDG_RUNTIME_DIR', 'PATH', 'REGISTRY_AUTH_FILE',
+    'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH')
+
+function New-TestSandbox {
+    # A temporary HOME, DOCKER_CONFIG and XDG_RUNTIME_DIR (empty: no engine, no credentials), a bin folder first on
+    # PATH, a REGISTRY_AUTH_FILE not written yet; DOCKER_HOST, DOCKER_CONTEXT and DOCKER_TLS* unset.
+    # Remove-TestSandbox restores every variable.
+    $root = Join-Path '/tmp' ('ocip-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+    $box = [pscustomobject]@{
+        Root     = $root
+        Home     = Join-Path $root 'home'
+        Config   = Join-Path $root 'config'
+        Xdg      = Join-Path $root 'xdg'
+        Bin      = Join-Path $root 'bin'
+        AuthFile = Join-Path $root 'auth.json'
+        Saved    = @{}
+        Sockets  = [System.Collections.Generic.List[System.Net.Sockets.Socket]]::new()
+    }
+    foreach ($d in $box.Home, $box.Config, $box.Xdg, $box.Bin) { $null = New-Item -ItemType Directory -Path $d -Force }
+    foreach ($v in $SandboxVariables) { $box.Saved[$v] = [Environment]::GetEnvironmentVariable($v) }
+    $env:HOME = $box.Home
+    $env:DOCKER_CONFIG = $box.Config
+    $env:XDG_RUNTIME_DIR = $box.Xdg
+    $env:PATH = $box.Bin + [IO.Path]::PathSeparator + $box.Saved['PATH']
+    $env:REGISTRY_AUTH_FILE = $box.AuthFile
+    foreach ($v in 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH') { [Environment]::SetEnvironmentVariable($v, $null) }
+    $box
+}
+
+function Remove-TestSandbox {
+    param([Parameter(Mandatory)] $Box)
+    foreach ($v in $Box.Saved.Keys) { [Environment]::SetEnvironmentVariable($v, $Box.Saved[$v]) }
+    foreach ($s in $Box.Sockets) { $s.Dispose() }
+    Remove-Item -LiteralPath $Box.Root -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+function Add-SandboxLink {
+    # A symlink at <root>/<Relative> to <Target>; returns its unix:// endpoint.
+    param($Box, [string] $Relative, [string] $Target)
+    $path = Join-Path $Box.Root $Relative
+    $null = New-Item -ItemType Directory -Path (Split-Path $path) -Force
+    $null = [System.IO.File]::CreateSymbolicLink($path, $Target)
+    "unix://$path"
+}
+
+function Add-DockerLink { param($Box, [string] $Relative) Add-SandboxLink $Box $Relative ($Endpoint -replace '^unix://', '') }
+
+function Add-PodmanLink { param($Box, [string] $Relative) Add-SandboxLink $Box $Relative ($PodmanEndpoint -replace '^unix://', '') }
+
+function Write-SandboxFile {
+    param($Box, [string] $Relative, [string] $Content)
+    $path = Join-Path $Box.Root $Relative
+    $null = New-Item -ItemType Directory -Path (Split-Path $path) -Force
+    [System.IO.File]::WriteAllText($path, $Content, [System.Text.UTF8Encoding]::new($false))
+    $path
+}
+
+function Write-SandboxConfig { param($Box, [string] $Json) Write-SandboxFile $Box 'config/config.json' $Json }
+
+function Write-SandboxContext {
+    # Docker context <Name> under DOCKER_CONFIG (contexts/meta/<sha256 of name>/meta.json) pointing at <HostEndpoint>.
+    param($Box, [string] $Name, [string] $HostEndpoint)
+    $hash = [Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($Name))).ToLowerInvariant()
+    Write-SandboxFile $Box "config/contexts/meta/$hash/meta.json" ('{"Name":"' + $Name + '","Metadata":{},"Endpoints":{"docker":{"Host":"' + $HostEndpoint + '","SkipTLSVerify":false}}}')
+}
+
+function New-DeadSocket {
+    # A unix socket file nobody listens on (bound, never listening); returns its unix:// endpoint.
+    param($Box, [string] $Relative)
+    $path = Join-Path $Box.Root $Relative
+    $null = New-Item -ItemType Directory -Path (Split-Path $path) -Force
+    $s = [System.Net.Sockets.Socket]::new([System.Net.Sockets.AddressFamily]::Unix, [System.Net.Sockets.SocketType]::Stream, [System.Net.Sockets.ProtocolType]::Unspecified)
+    $s.Bind([System.Net.Sockets.UnixDomainSocketEndPoint]::new($path))
+    $Box.Sockets.Add($s)
+    "unix://$path"
+}
+
+function New-CredentialHelper {
+    # bin/docker-credential-<Name>: the get verb of Docker's credential-helper protocol (the same script as
+    # EnvironmentSandbox.HelperScript): logs the server URL it is asked for, answers for <Server> only.
+    param($Box, [string] $Name, [string] $Server, [string] $User, [string] $Secret)
+    $script = @(
+        '#!/usr/bin/env bash'
+        '# A docker-credential-* helper for the tests: the get verb only.'
+        '[ "${1:-}" = get ] || { echo "unsupported verb: ${1:-}" >&2; exit 1; }'
+        'url=$(cat)'
+        'printf ''%s\n'' "$url" >> "$0.log"'
+        'case "$url" in'
+        "  '$Server'|'http://$Server'|'https://$Server')"
+        "    printf '{`"ServerURL`":`"%s`",`"Username`":`"%s`",`"Secret`":`"%s`"}\n' `"`$url`" '$User' '$Secret' ;;"
+        "  *) echo 'credentials not found in native keychain'; exit 1 ;;"
+        'esac'
+    ) -join "`n"
+    $path = Join-Path $Box.Bin "docker-credential-$Name"
+    [System.IO.File]::WriteAllText($path, $script + "`n", [System.Text.UTF8Encoding]::new($false))
+    & chmod 755 $path
+    $path
+}
+
+function Get-CredentialHelperCalls {
+    param([string] $Path)
+    if (Test-Path "$Path.log") { @(Get-Content "$Path.log") } else { @() }
+}
+
+function New-AuthEntry {
+    # An auths entry as docker login writes it: base64 of user:password.
+    param([string] $User, [string] $Password)
+    '{"auth":"' + [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes("${User}:$Password")) + '"}'
+}
+
+function Get-StreamText {
+    # Every text a run (Invoke-InRunspace) showed or handed back, for "no secret anywhere" checks; mirrors PsResult.AllText.
+    param([Parameter(Mandatory)] $Result)
+    $sb = [System.Text.StringBuilder]::new()
+    foreach ($o in $Result.Output) {
+        $null = $sb.AppendLine("$o").AppendLine(($o | Format-List * -Force | Out-String)).AppendLine(($o | Format-Table | Out-String))
+        foreach ($p in $o.PSObject.Properties) {
+            $v = try { $p.Value } catch { $null }
+            if ($null -ne $v -and $v.GetType().Namespace -like 'Oci*') { $null = $sb.AppendLine(($v | Format-List * -Force | Out-String)) }
+        }
+    }
+    foreach ($e in $Result.AllErrors) {
+        $null = $sb.AppendLine("$e").AppendLine($e.FullyQualifiedErrorId).AppendLine($e.ErrorDetails.Message).AppendLine($e.ErrorDetails.RecommendedAction).AppendLine("$($e.TargetObject)")
+        for ($x = $e.Exception; $x; $x = $x.InnerException) { $null = $sb.AppendLine($x.ToString()) }
+    }
+    foreach ($r in @($Result.Verbose) + @($Result.Debug) + @($Result.Warnings)) { $null = $sb.AppendLine($r.Message) }
+    foreach ($i in $Result.Information) { $null = $sb.AppendLine("$($i.MessageData)") }
+    foreach ($p in $Result.Progress) { $null = $sb.AppendLine($p.Activity).AppendLine($p.StatusDescription).AppendLine($p.CurrentOperation) }
+    $sb.ToString()
+}
+
+# The fake remote engine (a plain-HTTP dockerd look-alike on a non-loopback address), shared with the xunit suite.
+if (-not ('Oci.PowerShell.Tests.Infrastructure.FakeEngine' -as [type])) {
+    Add-Type -Path (Join-Path $RepoRoot 'tests' 'Oci.PowerShell.Tests' 'Infrastructure' 'FakeEngine.cs')
+}
+
 function Get-TableColumns {
     # The column labels of a table rendered as text: the labels sit above the runs of dashes.
     param([Parameter(Mandatory)] [string] $Text)
@@ -144,5 +327,5 @@ function Get-TableColumns {
 
 # The designed columns (Oci.format.ps1xml); the xunit suite's ModuleTests holds the same lists.
 $ImageColumns = @('Repository', 'Tag', 'Image ID', 'Created', 'Size')
-$ConnectionColumns = @('Name', 'Driver', 'Endpoint', 'Engine', 'Version', 'API', 'Connected')
+$ConnectionColumns = @('Name', 'Driver', 'Endpoint', 'Engine', 'Version', 'API', 'Source', 'Connected')
 $ResponseColumns = @('Method', 'Kind', 'Target', 'Status', 'Result', 'Duration(ms)')

@@ -1,6 +1,8 @@
 using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Oci.PowerShell.Internal;
 
@@ -8,44 +10,44 @@ namespace Oci.PowerShell
 {
     /// <summary>
     /// <para type="synopsis">Connects to an OCI container engine and makes the connection the session default.</para>
-    /// Connect-OciEngine [[-Endpoint] &lt;string&gt;] [-Driver &lt;string&gt;] [-Name &lt;string&gt;]
+    /// Connect-OciEngine [[-Endpoint] &lt;string&gt;] [-Driver &lt;string&gt;] [-Name &lt;string&gt;] [-CertificatePath &lt;string&gt;]
     /// </summary>
     /// <remarks>
-    /// Endpoint default: <c>$env:DOCKER_HOST</c> when set, else the platform's Docker socket. Name default: the next
-    /// free <c>ociN</c> of the session. A -Name already used in the session is an error (<c>Oci.ConnectionNameInUse</c>),
-    /// not a silent replacement: the old connection may be in use by a script's variables or another runspace.
+    /// Without -Endpoint the engine is found the way <c>docker</c> and <c>podman</c> find it (<c>OciEngines.DiscoverAsync</c>):
+    /// DOCKER_HOST, the Docker context (DOCKER_CONTEXT, then currentContext), the platform default, rootless Docker,
+    /// then Podman rootful and rootless; the first that answers wins. With -Endpoint only that endpoint is tried.
+    /// The driver is chosen by what answers (Podman → podman) unless -Driver says. -Verbose lists every place tried.
+    /// Name default: the next free <c>ociN</c> of the session. A -Name already used in the session is an error
+    /// (<c>Oci.ConnectionNameInUse</c>), not a silent replacement: the old connection may be in use elsewhere.
     /// </remarks>
     [Cmdlet(VerbsCommunications.Connect, "OciEngine")]
     [OutputType(typeof(OciConnection))]
     public sealed class ConnectOciEngine : OciCmdletBase
     {
-        internal const string DefaultDriver = "docker";
+        /// <summary>How long an explicit endpoint may take to answer the first ping (discovery's own probes take 2 s).</summary>
+        internal static readonly TimeSpan ExplicitProbeTimeout = TimeSpan.FromSeconds(15);
 
-        /// <summary>The engine endpoint: unix:///path, tcp://host:port, http(s)://host:port, npipe:////./pipe/name.</summary>
+        /// <summary>The engine endpoint: unix:///path, tcp://host:port, http(s)://host:port, npipe:////./pipe/name. Default: discovery.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EndpointCompleter))]
         public string? Endpoint { get; set; }
 
-        /// <summary>The driver to connect through (default: docker).</summary>
+        /// <summary>The driver to connect through. Default: chosen by the engine that answers (docker, or podman for Podman).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(DriverNameCompleter))]
-        public string Driver { get; set; } = DefaultDriver;
+        public string? Driver { get; set; }
 
         /// <summary>The connection's name in the session (default: oci1, oci2, ...).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        /// <summary>The endpoint used when -Endpoint is not given.</summary>
-        internal static string DefaultEndpoint()
-        {
-            var dockerHost = Environment.GetEnvironmentVariable("DOCKER_HOST");
-            if (!string.IsNullOrWhiteSpace(dockerHost)) return dockerHost!.Trim();
-            return RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
-                ? "npipe:////./pipe/docker_engine"
-                : "unix:///var/run/docker.sock";
-        }
+        /// <summary>A folder holding ca.pem, cert.pem and key.pem for a TLS tcp:// endpoint (as DOCKER_CERT_PATH). Needs -Endpoint.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CertificatePath { get; set; }
 
         protected override void EndProcessing()
         {
@@ -58,34 +60,49 @@ namespace Oci.PowerShell
                 if (session.Contains(name))
                     ThrowTerminatingError(OciErrors.ConnectionNameInUse(name));
             }
-            var endpoint = Endpoint ?? DefaultEndpoint();
-            IOciDriver? driver = null;
-            try
+            var endpoint = Endpoint?.Trim();
+            if (endpoint is { Length: 0 }) endpoint = null;
+            if (Driver is not null)
             {
-                driver = OciDrivers.Get(Driver);
+                try
+                {
+                    OciDrivers.Get(Driver);
+                }
+                catch (OciException e)
+                {
+                    ThrowTerminatingError(OciErrors.From(e, Driver, imageTarget: false));
+                }
             }
-            catch (OciException e)
-            {
-                ThrowTerminatingError(OciErrors.From(e, Driver, imageTarget: false));
-            }
-            WriteVerbose($"Connecting to {endpoint} through the {driver!.Name} driver.");
 
-            Task<OciClient>? pending = null;
-            OciClient client;
+            var options = new OciDiscoveryOptions { Endpoint = endpoint, Driver = Driver, Tls = CertificateSettings(endpoint) };
+            if (endpoint is not null) options.ProbeTimeout = ExplicitProbeTimeout;
+
+            WriteVerbose(endpoint is null
+                ? "Looking for a container engine: DOCKER_HOST, the Docker context (DOCKER_CONTEXT, then currentContext), the platform default, rootless Docker, then Podman (rootful, rootless); the first that answers wins."
+                : $"Connecting to {endpoint}{(options.Tls is null ? string.Empty : " with " + options.Tls)}.");
+
+            Task<OciDiscoveryResult>? pending = null;
+            OciDiscoveryResult result;
             try
             {
-                client = Pump.Run(() => OciClient.ConnectAsync(driver, endpoint, StopToken), StopToken,
+                result = Pump.Run(() => OciEngines.DiscoverAsync(options, StopToken), StopToken,
                     System.Threading.Timeout.InfiniteTimeSpan, null, out pending);
             }
             catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
             {
                 // Abandoned on Ctrl+C: a connect that still completes later must not leak its client.
-                pending?.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+                pending?.ContinueWith(t => t.Result.Client.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
                 throw new PipelineStoppedException();
+            }
+            catch (OciDiscoveryException e)
+            {
+                WriteAttempts(e.Attempts);
+                ThrowTerminatingError(DiscoveryFailed(e, endpoint));
+                return;
             }
             catch (OciException e)
             {
-                ThrowTerminatingError(OciErrors.From(e, endpoint, imageTarget: false));
+                ThrowTerminatingError(OciErrors.From(e, endpoint ?? e.Target, imageTarget: false));
                 return;
             }
             catch (Exception e) when (e is not PipelineStoppedException)
@@ -94,14 +111,103 @@ namespace Oci.PowerShell
                 return;
             }
 
-            var connection = new OciConnection(name ?? session.NextName(), client, session);
+            WriteAttempts(result.Attempts);
+            var candidate = result.Candidate;
+            var connection = new OciConnection(name ?? session.NextName(), result.Client, session, ConnectionSource.ShortName(candidate), ConnectionSource.IsTls(candidate));
             if (!session.TryAdd(connection))
             {
-                client.Dispose();
+                result.Client.Dispose();
                 ThrowTerminatingError(OciErrors.ConnectionNameInUse(connection.Name));
             }
-            WriteVerbose($"Connected to {connection.Engine} {connection.EngineVersion} (API {connection.ApiVersion}) at {connection.Endpoint} as '{connection.Name}', now the session default.");
+            WriteVerbose($"Connected to {connection.Engine} {connection.EngineVersion} (API {connection.ApiVersion}) at {connection.Endpoint} " +
+                         $"({candidate.SourceDescription}{(candidate.Tls is null ? string.Empty : ", " + candidate.Tls)}) through the {connection.Driver} driver " +
+                         $"as '{connection.Name}', now the session default.");
+            WarnPassedOver(result);
             WriteObject(connection);
+        }
+
+        /// <summary>
+        /// A warning for each place the user configured (DOCKER_HOST, a Docker context) that did not answer when a later
+        /// one did: the connection is not where docker would have gone (an ssh:// DOCKER_HOST, a stopped remote engine).
+        /// </summary>
+        private void WarnPassedOver(OciDiscoveryResult result)
+        {
+            foreach (var a in result.Attempts)
+            {
+                if (a.Succeeded || a.Candidate.Source is not (OciEndpointSource.DockerHost or OciEndpointSource.DockerContext)) continue;
+                WriteWarning($"{a.Candidate.SourceDescription} ({a.Candidate.Endpoint ?? "no endpoint"}) was passed over: {a.Failure}. " +
+                             $"Connected to {result.Candidate.Endpoint} ({result.Candidate.SourceDescription}) instead.");
+            }
+        }
+
+        /// <summary>The TLS settings -CertificatePath asks for; null without it. Invalid uses are terminating InvalidArgument errors.</summary>
+        private OciTlsSettings? CertificateSettings(string? endpoint)
+        {
+            if (CertificatePath is null) return null;
+            if (endpoint is null)
+                ThrowTerminatingError(OciErrors.InvalidArgument(
+                    "-CertificatePath applies to the endpoint given with -Endpoint; give that too. (For DOCKER_HOST, set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH instead.)",
+                    CertificatePath));
+            if (!ConnectionSource.IsTcp(endpoint!))
+                ThrowTerminatingError(OciErrors.InvalidArgument(
+                    $"-CertificatePath applies to tcp:// and https:// endpoints only; {endpoint} is not one.", CertificatePath));
+            string path;
+            try
+            {
+                path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(CertificatePath);
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                ThrowTerminatingError(OciErrors.InvalidArgument($"-CertificatePath '{CertificatePath}' is not a file-system folder: {e.Message}", CertificatePath));
+                return null;
+            }
+            if (!Directory.Exists(path))
+                ThrowTerminatingError(OciErrors.InvalidArgument(
+                    $"The certificate folder '{path}' (-CertificatePath) does not exist. Give the folder that holds ca.pem, cert.pem and key.pem.", CertificatePath));
+            var tls = OciTlsSettings.FromDirectory(path, verify: true, source: "-CertificatePath " + path);
+            if (!tls.HasFiles)
+                ThrowTerminatingError(OciErrors.InvalidArgument(
+                    $"The certificate folder '{path}' (-CertificatePath) holds none of ca.pem, cert.pem and key.pem.", CertificatePath));
+            return tls;
+        }
+
+        /// <summary>One verbose line per place tried: where it came from, the endpoint, and what happened.</summary>
+        private void WriteAttempts(System.Collections.Generic.IReadOnlyList<OciEndpointAttempt> attempts)
+        {
+            for (var i = 0; i < attempts.Count; i++)
+            {
+                var a = attempts[i];
+                var ms = a.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+                var outcome = a.Succeeded
+                    ? $"{a.Engine} answered; connected through the {a.Driver} driver ({ms} ms)"
+                    : (a.Probed ? "failed: " : "skipped: ") + a.Failure + $" ({ms} ms)";
+                WriteVerbose($"[{i + 1}/{attempts.Count}] {a.Candidate.SourceDescription}: {a.Candidate.Endpoint ?? "(no endpoint)"}: {outcome}");
+            }
+        }
+
+        /// <summary>The one error when nothing answered: the core's message lists every place tried and why.</summary>
+        private static ErrorRecord DiscoveryFailed(OciDiscoveryException e, string? endpoint)
+        {
+            var target = endpoint
+                ?? e.Attempts.FirstOrDefault(a => a.FailureKind == OciErrorKind.Unsupported)?.Candidate.Endpoint
+                ?? e.Target;
+            var record = OciErrors.From(e, target, imageTarget: false);
+            if (e.Kind == OciErrorKind.Unsupported)
+            {
+                record.ErrorDetails.RecommendedAction =
+                    "ssh:// endpoints are not supported yet: forward the engine's socket (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and connect to the forwarded socket.";
+            }
+            else if (e.Kind != OciErrorKind.InvalidArgument)
+            {
+                var tcp = e.Attempts.FirstOrDefault(a => a.Probed && a.Candidate.Endpoint is { } ep && ConnectionSource.IsTcp(ep));
+                if (tcp is not null && tcp.Candidate.Tls is null)
+                    record.ErrorDetails.RecommendedAction =
+                        $"If the engine at {tcp.Candidate.Endpoint} uses TLS (usually port 2376), pass -CertificatePath with the folder holding ca.pem, cert.pem and key.pem, or set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH.";
+                else if (tcp?.Candidate.Tls is { } tls)
+                    record.ErrorDetails.RecommendedAction =
+                        $"Check the TLS material ({tls}): ca.pem must be the CA that signed the engine's certificate, and cert.pem and key.pem a client certificate the engine trusts.";
+            }
+            return record;
         }
     }
 }

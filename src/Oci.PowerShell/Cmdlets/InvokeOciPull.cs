@@ -6,18 +6,22 @@ namespace Oci.PowerShell
 {
     /// <summary>
     /// <para type="synopsis">Pulls images into the engine, with a progress bar per layer.</para>
-    /// Invoke-OciPull [-Reference] &lt;string[]&gt; [-Platform &lt;string&gt;] [-Connection &lt;OciConnection&gt;]
+    /// Invoke-OciPull [-Reference] &lt;string[]&gt; [-Platform &lt;string&gt;] [-Credential &lt;PSCredential&gt;]
+    /// [-AllowUnencryptedAuthentication] [-Connection &lt;OciConnection&gt;]
     /// </summary>
     /// <remarks>
     /// References come from arguments or the pipeline, by value (strings) or by property name (<c>Reference</c>, as on
     /// OciImage). One <c>Oci.OciResponse</c> (Data = <c>Oci.OciImage</c>) per reference; a failing reference is a
-    /// non-terminating error and the next one is still pulled.
+    /// non-terminating error and the next one is still pulled. Without -Credential the driver resolves registry
+    /// credentials as docker does (credHelpers, credsStore, config.json auths, Podman's auth.json).
     /// </remarks>
     [Cmdlet(VerbsLifecycle.Invoke, "OciPull", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OciResponse))]
     public sealed class InvokeOciPull : OciCmdletBase
     {
         private OciConnection? _connection;
+        // Oci.Credentials.OciRegistryCredential, typed as object so loading this type never loads Oci.Core.
+        private object? _credential;
 
         /// <summary>Image references to pull (<c>[registry/]repository[:tag][@digest]</c>).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -29,12 +33,34 @@ namespace Oci.PowerShell
         [ValidateNotNullOrEmpty]
         public string? Platform { get; set; }
 
+        /// <summary>The registry user name and password (Get-Credential). Default: resolved as docker does.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Allows sending credentials to a plain-text (no TLS), non-loopback tcp:// engine, as Invoke-WebRequest's switch.</summary>
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
         /// <summary>The connection to use. Default: the session default (Connect-OciEngine).</summary>
         [Parameter]
         [ValidateNotNull]
         public OciConnection? Connection { get; set; }
 
-        protected override void BeginProcessing() => _connection = ResolveConnection(Connection);
+        protected override void BeginProcessing()
+        {
+            _connection = ResolveConnection(Connection);
+            if (Credential is null) return;
+            try
+            {
+                _credential = RegistryCredentials.From(Credential);
+            }
+            catch (OciException e)
+            {
+                ThrowTerminatingError(OciErrors.From(e, Credential.UserName, imageTarget: false));
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -48,9 +74,17 @@ namespace Oci.PowerShell
 
         private void Pull(OciConnection connection, string reference)
         {
-            WriteVerbose($"PULL IMAGE {reference}{(Platform is null ? string.Empty : " platform=" + Platform)} on {connection}");
+            var credential = (Oci.Credentials.OciRegistryCredential?)_credential;
+            WriteVerbose($"PULL IMAGE {reference}{(Platform is null ? string.Empty : " platform=" + Platform)} on {connection}" +
+                         (credential is null ? string.Empty : $" with the registry credential of user '{credential.Username}'") +
+                         (AllowUnencryptedAuthentication ? " (unencrypted authentication allowed)" : string.Empty));
             var view = new PullProgressView(this, reference);
-            var options = Platform is null ? null : new OciPullOptions { Platform = Platform };
+            var options = new OciPullOptions
+            {
+                Platform = Platform,
+                Credential = credential,
+                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
+            };
             var progress = new PumpProgress<OciProgress>(Pump, view.OnProgress);
             OciResponse response;
             try

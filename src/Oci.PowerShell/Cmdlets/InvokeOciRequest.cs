@@ -36,7 +36,10 @@ namespace Oci.PowerShell
             set => _kind = value;
         }
 
-        /// <summary>The method's parameters, e.g. @{ all = $true } for LIST or @{ tag = 'repo:new' } for TAG.</summary>
+        /// <summary>
+        /// The method's parameters, e.g. @{ all = $true } for LIST, @{ tag = 'repo:new' } for TAG, or
+        /// @{ credential = $cred } for PULL (a PSCredential value is passed as an Oci.Credentials.OciRegistryCredential).
+        /// </summary>
         [Parameter]
         public Hashtable? Parameters { get; set; }
 
@@ -51,7 +54,7 @@ namespace Oci.PowerShell
             OciRequest request;
             try
             {
-                request = OciRequest.Create(Method, _kind is null ? null : (OciKind?)(OciKind)_kind, Target, Parameters);
+                request = OciRequest.Create(Method, _kind is null ? null : (OciKind?)(OciKind)_kind, Target, RegistryCredentials.ConvertParameters(Parameters));
             }
             catch (OciException e)
             {

@@ -34,12 +34,25 @@ namespace Oci.PowerShell.Tests.Infrastructure
                 ["Layers"] = TestEnvironment.Layers,
                 ["DeadEndpoint"] = TestEnvironment.DeadEndpoint,
                 ["StoppedRegistry"] = TestEnvironment.StoppedRegistry,
+                ["PodmanEndpoint"] = TestEnvironment.PodmanHost,
+                ["AuthRegistry"] = TestEnvironment.AuthRegistry,
+                ["AuthUser"] = TestEnvironment.AuthUser,
+                ["AuthPassword"] = TestEnvironment.AuthPassword,
+                ["TlsEndpoint"] = TestEnvironment.TlsHost,
             };
             foreach (var v in vars) Runspace.SessionStateProxy.SetVariable(v.Key, v.Value);
-            var setup = Run("$PSStyle.OutputRendering = 'PlainText'" + (importModule ? "; Import-Module $ModulePath -ErrorAction Stop" : string.Empty));
+            var setup = Run("$PSStyle.OutputRendering = 'PlainText'\n" + Functions + (importModule ? "\nImport-Module $ModulePath -ErrorAction Stop" : string.Empty));
             if (!setup.Succeeded)
                 throw new XunitException($"Import-Module {TestEnvironment.ModuleManifest} failed:\n{setup.Describe()}");
         }
+
+        /// <summary>Helper functions every runspace has (tests/Pester/TestHelpers.ps1 defines the same).</summary>
+        private const string Functions = @"
+function global:New-TestCredential {
+    # A PSCredential without ConvertTo-SecureString (the hosted engine has only the core cmdlets).
+    param([string] $User = $AuthUser, [string] $Password = $AuthPassword)
+    [pscredential]::new($User, [System.Net.NetworkCredential]::new('', $Password).SecurePassword)
+}";
 
         /// <summary>A new runspace; with <paramref name="importModule"/> the Oci module is imported in it.</summary>
         public static PsSession Start(bool importModule = true) => new(importModule);
@@ -102,6 +115,7 @@ namespace Oci.PowerShell.Tests.Infrastructure
         public List<VerboseRecord> Verbose { get; } = new();
         public List<WarningRecord> Warnings { get; } = new();
         public List<InformationRecord> Information { get; } = new();
+        public List<DebugRecord> Debug { get; } = new();
 
         /// <summary>The terminating error, when the script stopped on one.</summary>
         public RuntimeException? Terminating { get; set; }
@@ -122,6 +136,7 @@ namespace Oci.PowerShell.Tests.Infrastructure
             Verbose.AddRange(ps.Streams.Verbose);
             Warnings.AddRange(ps.Streams.Warning);
             Information.AddRange(ps.Streams.Information);
+            Debug.AddRange(ps.Streams.Debug);
             HostText = hostText;
         }
 
@@ -135,7 +150,48 @@ namespace Oci.PowerShell.Tests.Infrastructure
                 sb.Append("terminating: ").Append(Terminating.ErrorRecord?.FullyQualifiedErrorId).Append(' ').Append(Terminating.GetType().Name).Append(": ").AppendLine(Terminating.Message);
             foreach (var v in Verbose) sb.Append("verbose: ").AppendLine(v.Message);
             foreach (var w in Warnings) sb.Append("warning: ").AppendLine(w.Message);
+            foreach (var d in Debug) sb.Append("debug: ").AppendLine(d.Message);
             if (HostText.Length > 0) sb.Append("host: ").AppendLine(HostText);
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// Every text the run showed or handed back, stream by stream: outputs (ToString and every property value),
+        /// errors (message, details, recommended action, target, the exception chain), verbose, debug, warning,
+        /// information and progress records, and what was written to the host. For "no secret anywhere" checks.
+        /// </summary>
+        public string AllText()
+        {
+            var sb = new StringBuilder();
+            foreach (var o in Output)
+            {
+                sb.AppendLine(o?.ToString());
+                if (o is null) continue;
+                foreach (var p in o.Properties)
+                {
+                    object? v;
+                    try { v = p.Value; } catch (Exception) { continue; }
+                    sb.AppendLine(p.Name + "=" + v);
+                    if (Ps.Base(v) is { } b && b.GetType().Namespace?.StartsWith("Oci", StringComparison.Ordinal) == true)
+                        foreach (var inner in PSObject.AsPSObject(b).Properties)
+                        {
+                            try { sb.AppendLine("  " + inner.Name + "=" + inner.Value); } catch (Exception) { }
+                        }
+                }
+            }
+            foreach (var e in AllErrors)
+            {
+                sb.AppendLine(e.ToString()).AppendLine(e.FullyQualifiedErrorId).AppendLine(e.ErrorDetails?.Message)
+                  .AppendLine(e.ErrorDetails?.RecommendedAction).AppendLine(Convert.ToString(e.TargetObject)).AppendLine(e.CategoryInfo.ToString());
+                for (Exception? x = e.Exception; x is not null; x = x.InnerException) sb.AppendLine(x.ToString());
+            }
+            if (Terminating is not null) sb.AppendLine(Terminating.ToString());
+            foreach (var v in Verbose) sb.AppendLine(v.Message);
+            foreach (var d in Debug) sb.AppendLine(d.Message);
+            foreach (var w in Warnings) sb.AppendLine(w.Message);
+            foreach (var i in Information) sb.AppendLine(Convert.ToString(i.MessageData));
+            foreach (var p in Progress) sb.AppendLine(p.Activity).AppendLine(p.StatusDescription).AppendLine(p.CurrentOperation);
+            sb.AppendLine(HostText);
             return sb.ToString();
         }
 

@@ -12,6 +12,9 @@ namespace Oci.PowerShell.Tests.Infrastructure
     {
         public const string DefaultDockerHost = "unix:///tmp/oci-testbed/docker/docker.sock";
         public const string DefaultRegistry = "127.0.0.1:5000";
+        public const string DefaultPodmanHost = "unix:///tmp/oci-testbed/podman/podman.sock";
+        public const string DefaultAuthRegistry = "127.0.0.1:5001";
+        public const string DefaultTlsHost = "tcp://127.0.0.1:2376";
 
         /// <summary>A unix socket nobody listens on.</summary>
         public const string DeadEndpoint = "unix:///tmp/none.sock";
@@ -30,6 +33,37 @@ namespace Oci.PowerShell.Tests.Infrastructure
         public static string DockerHost => Env("OCI_TEST_DOCKER_HOST", DefaultDockerHost);
 
         public static string Registry => Env("OCI_TEST_REGISTRY", DefaultRegistry);
+
+        /// <summary>The test bed's Podman API socket (OCI_TEST_PODMAN_HOST).</summary>
+        public static string PodmanHost => Env("OCI_TEST_PODMAN_HOST", DefaultPodmanHost);
+
+        /// <summary>The test bed's engine endpoint for <paramref name="engine"/> (<c>docker</c> or <c>podman</c>).</summary>
+        public static string EngineHost(string engine) => engine switch
+        {
+            "docker" => DockerHost,
+            "podman" => PodmanHost,
+            _ => throw new ArgumentException($"No test engine '{engine}'.", nameof(engine)),
+        };
+
+        /// <summary>The path of a unix:// endpoint's socket.</summary>
+        public static string SocketPath(string endpoint) =>
+            endpoint.StartsWith("unix://", StringComparison.Ordinal) ? endpoint.Substring("unix://".Length) : throw new ArgumentException($"{endpoint} is not a unix:// endpoint.");
+
+        /// <summary>The registry with htpasswd basic auth (OCI_TEST_AUTH_REGISTRY); holds <c>private:latest</c>.</summary>
+        public static string AuthRegistry => Env("OCI_TEST_AUTH_REGISTRY", DefaultAuthRegistry);
+
+        public static string AuthUser => Env("OCI_TEST_AUTH_USER", "ociuser");
+
+        public static string AuthPassword => Env("OCI_TEST_AUTH_PASSWORD", "oci-Secret-42");
+
+        /// <summary>The test bed dockerd's TLS listener (OCI_TEST_DOCKER_TLS_HOST, --tlsverify).</summary>
+        public static string TlsHost => Env("OCI_TEST_DOCKER_TLS_HOST", DefaultTlsHost);
+
+        /// <summary>The folder with ca.pem, cert.pem and key.pem the TLS listener trusts (OCI_TEST_TLS_CERT_PATH); fails clearly when the test bed has none.</summary>
+        public static string TlsCertPath => RequiredFolder("OCI_TEST_TLS_CERT_PATH", "the client certificates of the test bed's TLS listener");
+
+        /// <summary>A certificate set the TLS listener does not trust (OCI_TEST_TLS_OTHER_CERT_PATH).</summary>
+        public static string TlsOtherCertPath => RequiredFolder("OCI_TEST_TLS_OTHER_CERT_PATH", "a certificate set the test bed's TLS listener does not trust");
 
         public static string Small => $"{Registry}/small:latest";
 
@@ -67,6 +101,16 @@ namespace Oci.PowerShell.Tests.Infrastructure
                 Assert.True(File.Exists(path), $"The helper {path} was not built; build tests/Oci.PowerShell.ConflictHost.");
                 return path;
             }
+        }
+
+        private static string RequiredFolder(string variable, string what)
+        {
+            var v = Environment.GetEnvironmentVariable(variable);
+            Assert.False(string.IsNullOrWhiteSpace(v),
+                $"{variable} is not set: it names {what}. Bring the test bed up with its TLS listener (eng/engines.sh up; " +
+                $"dockerd --tlsverify on {TlsHost}) and load its variables (eval \"$(bash eng/engines.sh env)\").");
+            Assert.True(Directory.Exists(v), $"{variable}={v} is not a folder; it should hold ca.pem, cert.pem and key.pem.");
+            return v!;
         }
 
         private static string Env(string name, string fallback)

@@ -56,10 +56,42 @@ namespace Oci.PowerShell.Tests.Infrastructure
             return $"{registry}/{target}:{tag}";
         }
 
+        /// <summary>
+        /// Tags the auth registry's <c>private:latest</c> as <c>private:t-GUID</c> (the manifest copied byte for byte, with
+        /// the test bed's credentials) and returns that reference: a private image certainly not in either engine.
+        /// Mirrored by New-PrivateImageTag in tests/Pester/TestHelpers.ps1.
+        /// </summary>
+        public static string NewPrivateTag()
+        {
+            var registry = TestEnvironment.AuthRegistry;
+            var tag = "t-" + Guid.NewGuid().ToString("N");
+            var basic = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(TestEnvironment.AuthUser + ":" + TestEnvironment.AuthPassword)));
+            try
+            {
+                using var get = new HttpRequestMessage(HttpMethod.Get, $"http://{registry}/v2/private/manifests/latest");
+                get.Headers.Accept.ParseAdd(ManifestTypes);
+                get.Headers.Authorization = basic;
+                using var manifest = Http.Send(get);
+                Expect(manifest, HttpStatusCode.OK, $"GET private:latest manifest from {registry}");
+                var bytes = manifest.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+                using var put = new HttpRequestMessage(HttpMethod.Put, $"http://{registry}/v2/private/manifests/{tag}") { Content = new ByteArrayContent(bytes) };
+                put.Content.Headers.ContentType = new MediaTypeHeaderValue(manifest.Content.Headers.ContentType!.MediaType!);
+                put.Headers.Authorization = basic;
+                using var putResponse = Http.Send(put);
+                Expect(putResponse, HttpStatusCode.Created, $"PUT private:{tag} to {registry}");
+            }
+            catch (HttpRequestException e)
+            {
+                throw new XunitException($"The auth test registry {registry} (env OCI_TEST_AUTH_REGISTRY) cannot be reached: {e.Message}. Start the test bed.");
+            }
+            return $"{registry}/private:{tag}";
+        }
+
         private static void Expect(HttpResponseMessage response, HttpStatusCode status, string what)
         {
             if (response.StatusCode != status)
-                throw new XunitException($"Registry {TestEnvironment.Registry}: {what} answered {(int)response.StatusCode} {response.ReasonPhrase}: " +
+                throw new XunitException($"Registry {response.RequestMessage?.RequestUri?.Authority}: {what} answered {(int)response.StatusCode} {response.ReasonPhrase}: " +
                                          response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
         }
     }

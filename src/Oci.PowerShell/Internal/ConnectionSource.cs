@@ -1,0 +1,34 @@
+using System;
+
+namespace Oci.PowerShell.Internal
+{
+    /// <summary>How a connection's <see cref="OciConnection.Source"/> and <see cref="OciConnection.Tls"/> are told from the discovery candidate that answered.</summary>
+    internal static class ConnectionSource
+    {
+        /// <summary>
+        /// A short name of the rung that answered, for the table view: <c>explicit</c>, <c>DOCKER_HOST</c>,
+        /// <c>context 'name'</c>, <c>platform default</c>, <c>rootless docker</c>, <c>podman rootful</c>,
+        /// <c>podman rootless</c>, <c>podman machine</c>.
+        /// </summary>
+        public static string ShortName(OciEndpointCandidate candidate) => candidate.Source switch
+        {
+            OciEndpointSource.Explicit => "explicit",
+            OciEndpointSource.DockerHost => "DOCKER_HOST",
+            OciEndpointSource.DockerContext => candidate.ContextName is null ? "context" : $"context '{candidate.ContextName}'",
+            OciEndpointSource.PlatformDefault => "platform default",
+            OciEndpointSource.RootlessDocker => "rootless docker",
+            OciEndpointSource.PodmanRootful => "podman rootful",
+            OciEndpointSource.PodmanRootless => "podman rootless",
+            OciEndpointSource.PodmanMachine => "podman machine",
+            _ => candidate.SourceDescription,
+        };
+
+        /// <summary>True when the connection is made over TLS: TLS settings on a tcp:// endpoint, or https://.</summary>
+        public static bool IsTls(OciEndpointCandidate candidate) =>
+            candidate.Endpoint is { } e && (e.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || (candidate.Tls is not null && IsTcp(e)));
+
+        /// <summary>tcp:// or https:// (the endpoints TLS settings apply to).</summary>
+        public static bool IsTcp(string endpoint) =>
+            endpoint.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase) || endpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    }
+}
