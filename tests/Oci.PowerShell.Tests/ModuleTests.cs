@@ -101,6 +101,36 @@ namespace Oci.PowerShell.Tests
             Assert.True((int)r.Output[5].BaseObject >= 1);
         }
 
+        public static TheoryData<string, string, string> NewParameters() => new()
+        {
+            { "Connect-OciEngine", "CertificatePath", "-CertificatePath" },
+            { "Connect-OciEngine", "Endpoint", "Connect-OciEngine -Verbose" },
+            { "Connect-OciEngine", "Driver", "Connect-OciEngine -Endpoint *podman*" },
+            { "Invoke-OciPull", "Credential", "-Credential $cred" },
+            { "Invoke-OciPull", "AllowUnencryptedAuthentication", "-AllowUnencryptedAuthentication" },
+            { "Invoke-OciRequest", "Parameters", "@{ credential = Get-Credential }" },
+        };
+
+        [Theory]
+        [MemberData(nameof(NewParameters))]
+        public void Help_DocumentsDiscoveryTlsAndCredentialParameters_WithAnExample(string cmdlet, string parameter, string example)
+        {
+            using var s = PsSession.Start();
+            var r = s.Run(@"
+                param($Name, $Parameter, $Example)
+                $h = Get-Help $Name -Full
+                (($h.Parameters.Parameter | Where-Object Name -eq $Parameter).Description | ForEach-Object Text) -join ' '
+                @($h.Examples.Example | Where-Object { $_.Code.Contains($Example) }).Count
+            ", new Hashtable { ["Name"] = cmdlet, ["Parameter"] = parameter, ["Example"] = example }).AssertSucceeded();
+            Assert.Equal(2, r.Output.Count);
+            var description = r.Output[0].ToString();
+            Assert.True(description.Length > 80, $"{cmdlet} -{parameter} is not documented: '{description}'");
+            Assert.True((int)r.Output[1].BaseObject >= 1, $"{cmdlet} has no example with '{example}'.");
+            if (parameter == "Endpoint")
+                foreach (var place in new[] { "DOCKER_HOST", "DOCKER_CONTEXT", "currentContext", "rootless", "Podman", "-Verbose", "Tab" })
+                    Assert.Contains(place, description);
+        }
+
         [Fact]
         public void FormatView_OfImages_IsATableWithTheDesignedColumns()
         {

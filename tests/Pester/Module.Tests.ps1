@@ -71,6 +71,25 @@ Describe 'The Oci module' {
         @($actual | Where-Object { $_ -notin $documented }) | Should -BeNullOrEmpty -Because 'every parameter is documented'
     }
 
+    It 'documents <Cmdlet> -<Parameter> (discovery, TLS, credentials) with an example' -ForEach @(
+        @{ Cmdlet = 'Connect-OciEngine'; Parameter = 'CertificatePath'; Example = '-CertificatePath' }
+        @{ Cmdlet = 'Connect-OciEngine'; Parameter = 'Endpoint'; Example = 'Connect-OciEngine -Verbose' }
+        @{ Cmdlet = 'Connect-OciEngine'; Parameter = 'Driver'; Example = 'Connect-OciEngine -Endpoint *podman*' }
+        @{ Cmdlet = 'Invoke-OciPull'; Parameter = 'Credential'; Example = '-Credential $cred' }
+        @{ Cmdlet = 'Invoke-OciPull'; Parameter = 'AllowUnencryptedAuthentication'; Example = '-AllowUnencryptedAuthentication' }
+        @{ Cmdlet = 'Invoke-OciRequest'; Parameter = 'Parameters'; Example = '@{ credential = Get-Credential }' }
+    ) {
+        $h = Get-Help $Cmdlet -Full
+        $description = (($h.Parameters.Parameter | Where-Object Name -eq $Parameter).Description | ForEach-Object Text) -join ' '
+        $description.Length | Should -BeGreaterThan 80 -Because "$Cmdlet -$Parameter is documented"
+        @($h.Examples.Example | Where-Object { $_.Code.Contains($Example) }).Count | Should -BeGreaterOrEqual 1
+        if ($Parameter -eq 'Endpoint') {
+            foreach ($place in 'DOCKER_HOST', 'DOCKER_CONTEXT', 'currentContext', 'rootless', 'Podman', '-Verbose', 'Tab') {
+                $description.Contains($place) | Should -BeTrue -Because "-Endpoint's help explains $place"
+            }
+        }
+    }
+
     It 'shows images as a table with the designed columns' {
         $null = Connect-TestEngine
         $null = Invoke-OciPull $Small
