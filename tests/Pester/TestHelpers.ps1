@@ -289,22 +289,25 @@ function New-AuthEntry {
 function Get-StreamText {
     # Every text a run (Invoke-InRunspace) showed or handed back, for "no secret anywhere" checks; mirrors PsResult.AllText.
     param([Parameter(Mandatory)] $Result)
-    $sb = [System.Text.StringBuilder]::new()
+    $lines = [System.Collections.Generic.List[string]]::new()
     foreach ($o in $Result.Output) {
-        $null = $sb.AppendLine("$o").AppendLine(($o | Format-List * -Force | Out-String)).AppendLine(($o | Format-Table | Out-String))
+        $lines.Add("$o")
+        $lines.Add(($o | Format-List * -Force | Out-String))
+        $lines.Add(($o | Format-Table | Out-String))
         foreach ($p in $o.PSObject.Properties) {
             $v = try { $p.Value } catch { $null }
-            if ($null -ne $v -and $v.GetType().Namespace -like 'Oci*') { $null = $sb.AppendLine(($v | Format-List * -Force | Out-String)) }
+            if ($null -ne $v -and "$($v.GetType().Namespace)" -like 'Oci*') { $lines.Add(($v | Format-List * -Force | Out-String)) }
         }
     }
     foreach ($e in $Result.AllErrors) {
-        $null = $sb.AppendLine("$e").AppendLine($e.FullyQualifiedErrorId).AppendLine($e.ErrorDetails.Message).AppendLine($e.ErrorDetails.RecommendedAction).AppendLine("$($e.TargetObject)")
-        for ($x = $e.Exception; $x; $x = $x.InnerException) { $null = $sb.AppendLine($x.ToString()) }
+        $lines.Add("$e"); $lines.Add("$($e.FullyQualifiedErrorId)"); $lines.Add("$($e.ErrorDetails.Message)")
+        $lines.Add("$($e.ErrorDetails.RecommendedAction)"); $lines.Add("$($e.TargetObject)")
+        for ($x = $e.Exception; $x; $x = $x.InnerException) { $lines.Add($x.ToString()) }
     }
-    foreach ($r in @($Result.Verbose) + @($Result.Debug) + @($Result.Warnings)) { $null = $sb.AppendLine($r.Message) }
-    foreach ($i in $Result.Information) { $null = $sb.AppendLine("$($i.MessageData)") }
-    foreach ($p in $Result.Progress) { $null = $sb.AppendLine($p.Activity).AppendLine($p.StatusDescription).AppendLine($p.CurrentOperation) }
-    $sb.ToString()
+    foreach ($r in @($Result.Verbose) + @($Result.Debug) + @($Result.Warnings)) { $lines.Add("$($r.Message)") }
+    foreach ($i in $Result.Information) { $lines.Add("$($i.MessageData)") }
+    foreach ($p in $Result.Progress) { $lines.Add("$($p.Activity)"); $lines.Add("$($p.StatusDescription)"); $lines.Add("$($p.CurrentOperation)") }
+    $lines -join "`n"
 }
 
 # The fake remote engine (a plain-HTTP dockerd look-alike on a non-loopback address), shared with the xunit suite.
