@@ -69,8 +69,9 @@ namespace Oci.Tls
                     loaded = ByReflection(certPath, keyPath);
 #endif
                 }
-                catch (CryptographicException e)
+                catch (Exception e) when (e is CryptographicException or ArgumentException)
                 {
+                    // ArgumentException: "The provided key does not match the public key for this certificate."
                     throw Unusable(certPath, keyPath, e);
                 }
             }
@@ -86,7 +87,7 @@ namespace Oci.Tls
             }
             catch (TargetInvocationException e) when (e.InnerException is not null)
             {
-                if (e.InnerException is CryptographicException ce) throw ce;
+                if (e.InnerException is CryptographicException or ArgumentException) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
                 if (e.InnerException is System.IO.IOException or UnauthorizedAccessException)
                     throw new OciException(OciErrorKind.InvalidArgument, $"The client certificate '{certPath}' or key '{keyPath}' cannot be read: {e.InnerException.Message.TrimEnd('.')}.", certPath, innerException: e.InnerException);
                 throw;
@@ -116,9 +117,9 @@ namespace Oci.Tls
                 {
                     return (X509Certificate2)copy.Invoke(null, new object[] { certificate, key })!;
                 }
-                catch (TargetInvocationException e) when (e.InnerException is CryptographicException ce)
+                catch (TargetInvocationException e) when (e.InnerException is CryptographicException or ArgumentException)
                 {
-                    throw Unusable(certPath, keyPath, ce);
+                    throw Unusable(certPath, keyPath, e.InnerException);
                 }
             }
         }
@@ -176,9 +177,11 @@ namespace Oci.Tls
             }
         }
 
-        private static OciException Unusable(string certPath, string keyPath, CryptographicException e) =>
-            new(OciErrorKind.InvalidArgument,
-                $"The client certificate '{certPath}' and key '{keyPath}' cannot be used together: {e.Message.TrimEnd('.')}. They must be an unencrypted PEM certificate and its RSA or EC private key.",
-                keyPath, innerException: e);
+        private static OciException Unusable(string certPath, string keyPath, Exception e) =>
+            e is ArgumentException
+                ? new(OciErrorKind.InvalidArgument, $"The client key '{keyPath}' does not belong to the client certificate '{certPath}'.", keyPath, innerException: e)
+                : new(OciErrorKind.InvalidArgument,
+                    $"The client certificate '{certPath}' and key '{keyPath}' cannot be used together: {e.Message.TrimEnd('.')}. They must be an unencrypted PEM certificate and its RSA or EC private key.",
+                    keyPath, innerException: e);
     }
 }
