@@ -23,6 +23,7 @@ namespace Oci.Tls
         private readonly X509Certificate2Collection? _ca;
         private string? _rejection;
         private int _serverAccepted;
+        private int _established;
         private int _disposed;
 
         private TlsMaterial(OciTlsSettings settings, string host, X509Certificate2Collection? ca, X509Certificate2? client, bool portableChain)
@@ -51,6 +52,9 @@ namespace Oci.Tls
 
         /// <summary>True once an engine certificate passed the check (or was not checked): a later failure is the engine's doing.</summary>
         public bool ServerAccepted => Volatile.Read(ref _serverAccepted) == 1;
+
+        /// <summary>Called once the engine answered over this TLS: a connection that drops later was not a refusal of the client.</summary>
+        public void MarkEstablished() => Volatile.Write(ref _established, 1);
 
         /// <summary>
         /// Loads the PEM files of <paramref name="settings"/> for an engine at <paramref name="host"/>; InvalidArgument
@@ -197,8 +201,14 @@ namespace Oci.Tls
                     + (rejection.Contains("not valid for")
                         ? "Connect with a host name or IP address the certificate names, or (unsafe) turn verification off"
                         : "Pass the CA that signed it: -CertificatePath (or DOCKER_CERT_PATH) pointing at a directory whose ca.pem is that CA"));
-            var tlsFailure = Any(error, e => e is AuthenticationException || (e.Message.IndexOf("SSL", StringComparison.OrdinalIgnoreCase) >= 0) || e.Message.IndexOf("TLS", StringComparison.Ordinal) >= 0);
-            var hungUp = Any(error, e => e is System.IO.IOException || e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset });
+            var tlsFailure = Any(error, e => e is AuthenticationException
+                || e.Message.IndexOf("SSL", StringComparison.OrdinalIgnoreCase) >= 0
+                || e.Message.IndexOf("TLS", StringComparison.Ordinal) >= 0
+                || e.Message.IndexOf(" alert", StringComparison.OrdinalIgnoreCase) >= 0);
+            // TLS 1.3: the handshake completes on the client's side before the engine checks the client's certificate,
+            // so a refusal can look like a connection the engine closed (EOF, reset) on the first request.
+            var hungUp = Volatile.Read(ref _established) == 0
+                && Any(error, e => e is System.IO.IOException || e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset });
             if (ServerAccepted && (tlsFailure || hungUp))
             {
                 var who = ClientCertificate is null

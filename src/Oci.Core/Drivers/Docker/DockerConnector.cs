@@ -89,6 +89,7 @@ namespace Oci.Drivers.Docker
                 }
                 raw = DockerTransport.CreateHttpClient(parsed, tls, out var rawBase);
                 var ping = await DockerPing.SendAsync(raw, rawBase, parsed.Display, tls, connectTimeout, cancellationToken).ConfigureAwait(false);
+                tls?.MarkEstablished();
                 var libpod = accept(ping, parsed.Display);
                 var api = DockerApi.Negotiate(ping.ApiVersion);
                 client = DockerTransport.CreateDockerClient(parsed, api, tls);
