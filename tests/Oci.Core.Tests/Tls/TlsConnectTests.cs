@@ -38,6 +38,8 @@ namespace Oci.Tests.Tls
             Assert.Equal("tcp://127.0.0.1:2376", client.Connection.Endpoint);
             Assert.False(string.IsNullOrEmpty(client.Connection.EngineVersion));
             Assert.True(((DockerConnection)client.Connection).IsTls);
+            // What PULL checks before it sends registry credentials to a remote engine.
+            Assert.True(((DockerConnection)client.Connection).EndpointInfo.IsTls);
             // Both transports speak TLS: the raw one (PING) and Docker.DotNet's (VERSION, LIST).
             var ping = await client.ExecuteAsync(new OciRequest(OciMethods.Ping));
             Assert.Equal("Docker", ((OciPing)ping.Data!).Engine);
