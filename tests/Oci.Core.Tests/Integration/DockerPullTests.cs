@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Oci.Conformance;
 using Oci.Tests.Support;
 using Oci.Tests.Unit;
 using Xunit;
@@ -53,7 +54,7 @@ namespace Oci.Tests.Integration
             var events = new List<OciProgress>();
             var response = await _docker.Client.PullAsync(TestBed.Big, null, new SyncProgress(events.Add));
             Assert.Equal("Downloaded newer image", response.Status);
-            AssertOrderedAndComplete(events, TestBed.Big);
+            ConformanceAssert.PullProgressIsOrderedAndComplete(events, TestBed.Big);
             var big = events.Where(e => e.Total > 200_000_000).ToList();
             Assert.NotEmpty(big); // the 256 MB layer announced its size
             Assert.True(events.Count(e => e.Phase == OciProgressPhase.Downloading) > 3, "expected several download updates for a 256 MB layer");
@@ -65,7 +66,7 @@ namespace Oci.Tests.Integration
             await _docker.RemoveIfPresentAsync(TestBed.Layers);
             var events = new List<OciProgress>();
             await _docker.Client.PullAsync(TestBed.Layers, null, new SyncProgress(events.Add));
-            AssertOrderedAndComplete(events, TestBed.Layers);
+            ConformanceAssert.PullProgressIsOrderedAndComplete(events, TestBed.Layers);
             var layers = events.Where(e => e.LayerId is not null).Select(e => e.LayerId).Distinct().Count();
             Assert.True(layers >= 20, $"expected 20+ layers, saw {layers}");
         }
@@ -138,36 +139,6 @@ namespace Oci.Tests.Integration
             Assert.Equal(OciErrorKind.ConnectionClosed, e.Kind);
             Assert.False(client.IsConnected);
             Assert.Equal(OciErrorKind.ConnectionClosed, (await Assert.ThrowsAsync<OciException>(() => client.ExecuteAsync(new OciRequest("PING")))).Kind);
-        }
-
-        /// <summary>
-        /// The engine's order survives: per layer the phases never go back and byte counts never shrink within
-        /// a phase; every layer completes; the image-wide completion comes last.
-        /// </summary>
-        private static void AssertOrderedAndComplete(List<OciProgress> events, string reference)
-        {
-            Assert.NotEmpty(events);
-            Assert.All(events, e => Assert.Equal(reference, e.Reference));
-            var last = events[^1];
-            Assert.True(last.LayerId is null && last.IsComplete, $"the last event should complete the image, was '{last}'");
-            Assert.Single(events, e => e.LayerId is null && e.IsComplete);
-            foreach (var layer in events.Where(e => e.LayerId is not null).GroupBy(e => e.LayerId))
-            {
-                var phase = OciProgressPhase.Waiting;
-                long current = 0;
-                foreach (var e in layer)
-                {
-                    Assert.True(e.Phase >= phase, $"layer {layer.Key} went from {phase} back to {e.Phase}");
-                    if (e.Phase != phase) current = 0;
-                    if (e.Current is long c)
-                    {
-                        Assert.True(c >= current, $"layer {layer.Key} {e.Phase} went from {current} back to {c} bytes");
-                        current = c;
-                    }
-                    phase = e.Phase;
-                }
-                Assert.Equal(OciProgressPhase.Complete, phase);
-            }
         }
     }
 }

@@ -15,21 +15,25 @@ namespace Oci.Tests.Support
     /// </summary>
     internal sealed class FakeEngine : IAsyncDisposable
     {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly TcpListener _listener;
         private readonly CancellationTokenSource _stop = new();
         private readonly bool _silent;
         private readonly Task _loop;
 
-        public FakeEngine(bool silent = false)
+        public FakeEngine(bool silent = false, IPAddress? address = null)
         {
             _silent = silent;
+            _listener = new TcpListener(address ?? IPAddress.Loopback, 0);
             _listener.Start();
             _loop = Task.Run(AcceptLoopAsync);
         }
 
-        public string Endpoint => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+        public string Endpoint => $"tcp://{((IPEndPoint)_listener.LocalEndpoint).Address}:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
         public ConcurrentQueue<string> RequestLines { get; } = new();
+
+        /// <summary>The header lines of every request, in arrival order.</summary>
+        public ConcurrentQueue<string> HeaderLines { get; } = new();
 
         private async Task AcceptLoopAsync()
         {
@@ -55,7 +59,7 @@ namespace Oci.Tests.Support
                     if (line is null) return;
                     RequestLines.Enqueue(line);
                     string? header;
-                    while (!string.IsNullOrEmpty(header = await reader.ReadLineAsync(_stop.Token))) { }
+                    while (!string.IsNullOrEmpty(header = await reader.ReadLineAsync(_stop.Token))) HeaderLines.Enqueue(header);
                     if (_silent) { await Task.Delay(Timeout.Infinite, _stop.Token); return; }
                     var path = line.Split(' ')[1];
                     var body = path.EndsWith("/_ping") ? "OK"

@@ -10,6 +10,13 @@ namespace Oci.Tests.Support
     {
         public static string DockerHost => Env("OCI_TEST_DOCKER_HOST", "unix:///tmp/oci-testbed/docker/docker.sock");
         public static string Registry => Env("OCI_TEST_REGISTRY", "127.0.0.1:5000");
+        public static string PodmanHost => Env("OCI_TEST_PODMAN_HOST", "unix:///tmp/oci-testbed/podman/podman.sock");
+
+        /// <summary>The registry with htpasswd basic auth, its user and password, and its one image.</summary>
+        public static string AuthRegistry => Env("OCI_TEST_AUTH_REGISTRY", "127.0.0.1:5001");
+        public static string AuthUser => Env("OCI_TEST_AUTH_USER", "ociuser");
+        public static string AuthPassword => Env("OCI_TEST_AUTH_PASSWORD", "oci-Secret-42");
+        public static string Private => $"{AuthRegistry}/private:latest";
 
         /// <summary>A registry address nothing listens on: a stopped registry, as the engine sees it.</summary>
         public const string DeadRegistry = "127.0.0.1:5009";

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using global::Docker.DotNet.Models;
+using Oci.Credentials;
 
 namespace Oci.Drivers.Docker
 {
@@ -18,9 +20,11 @@ namespace Oci.Drivers.Docker
                 throw new OciException(OciErrorKind.InvalidReference, "PULL needs an image reference.", request.Target);
             if (request.Kind != OciKind.Image)
                 throw new OciException(OciErrorKind.InvalidArgument, $"PULL acts on images; got kind {request.Kind.ToString().ToUpperInvariant()}.", request.Target);
-            request.EnsureOnlyParameters("platform");
+            request.EnsureOnlyParameters(OciPullParameters.Platform, OciPullParameters.Credential, OciPullParameters.AllowUnencryptedAuthentication);
             var reference = ImageReference.Parse(request.Target!);
-            var platform = Platform(request.GetParameter<string>("platform"));
+            var platform = Platform(request.GetParameter<string>(OciPullParameters.Platform));
+            var allowPlainText = request.GetParameter<bool>(OciPullParameters.AllowUnencryptedAuthentication);
+            var explicitCredential = request.GetParameter<OciRegistryCredential>(OciPullParameters.Credential);
             var target = reference.ToString();
             var given = request.Target!; // errors name the reference as the caller wrote it
 
@@ -37,10 +41,11 @@ namespace Oci.Drivers.Docker
             // "Image is up to date" on dockerd): compare the image the reference named before and after.
             var before = c.IsPodman ? await ImageIdAsync(c, stored, cancellationToken).ConfigureAwait(false) : null;
 
+            var headers = await AuthHeadersAsync(c, reference, explicitCredential, allowPlainText, cancellationToken).ConfigureAwait(false);
             var translator = new PullProgressTranslator(target, request.Progress);
             try
             {
-                await c.Client.Images.CreateImageAsync(parameters, null, translator, cancellationToken).ConfigureAwait(false);
+                await c.Client.Images.CreateImageAsync(parameters, null, headers, translator, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -62,6 +67,19 @@ namespace Oci.Drivers.Docker
                 outcome = before == image.Id ? "Image is up to date" : "Downloaded newer image";
             translator.Complete(outcome);
             return OciResponse.For(request, image, translator.Outcome ?? "Pulled", target: target);
+        }
+
+        /// <summary>
+        /// The <c>X-Registry-Auth</c> header for the reference's registry: the caller's credential, else the one the
+        /// docker/podman configuration holds; none = an anonymous pull. Credentials never cross a plain-text,
+        /// non-loopback connection unless the caller allowed it.
+        /// </summary>
+        private static async Task<IDictionary<string, string>?> AuthHeadersAsync(DockerConnection c, ImageReference reference, OciRegistryCredential? explicitCredential, bool allowPlainText, CancellationToken cancellationToken)
+        {
+            var credential = await OciCredentialResolver.ResolveAsync(reference.Domain, new OciCredentialOptions { Credential = explicitCredential }, cancellationToken).ConfigureAwait(false);
+            if (credential is null) return null;
+            RegistryAuthHeader.EnsureSecureTransport(c.Endpoint, c.EndpointInfo.IsTls, allowPlainText);
+            return new Dictionary<string, string> { [RegistryAuthHeader.Name] = RegistryAuthHeader.Encode(credential) };
         }
 
         /// <summary>The id of the image <paramref name="name"/> names now, or null when there is none.</summary>
