@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Real-engine test bed for Oci: a Docker engine, a Podman API service and two local
-# OCI registries (one open, one behind basic auth), plus the test images the suites pull.
+# Real-engine test bed for Oci: a Docker engine (on a unix socket, and on 127.0.0.1:2376 with TLS
+# and client certificates), a Podman API service and two local OCI registries (one open, one
+# behind basic auth), plus the test images the suites pull.
 #
 #   eng/engines.sh up            install what is missing, start what is not running, seed images
 #   eng/engines.sh env           print `export NAME=value` lines for the tests
@@ -18,6 +19,9 @@ mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 
 DOCKER_SOCK=$DIR/docker/docker.sock
+# dockerd also listens here, TLS only, client certificates required (--tlsverify).
+DOCKER_TLS_ADDR=127.0.0.1:2376
+TLS_DIR=$DIR/tls
 PODMAN_SOCK=$DIR/podman/podman.sock
 REGISTRY=127.0.0.1:5000
 AUTH_REGISTRY=127.0.0.1:5001
@@ -136,6 +140,12 @@ wait_for() {
 
 ping_socket() { [[ -S $1 ]] && [[ $(curl -sf --max-time 2 --unix-socket "$1" http://d/_ping 2>/dev/null) == OK ]]; }
 docker_ok() { ping_socket "$DOCKER_SOCK"; }
+# The TLS listener answers a client with the test bed's client certificate (and only over TLS).
+docker_tls_ok() {
+  [[ $(curl -sf --max-time 2 --cacert "$TLS_DIR/client/ca.pem" --cert "$TLS_DIR/client/cert.pem" \
+    --key "$TLS_DIR/client/key.pem" "https://$DOCKER_TLS_ADDR/_ping" 2>/dev/null) == OK ]]
+}
+docker_all_ok() { docker_ok && docker_tls_ok; }
 podman_ok() { ping_socket "$PODMAN_SOCK"; }
 # /v2/ answers 200 on the open registry and 401 on the auth one; either means "serving".
 registry_ok() {
@@ -181,36 +191,122 @@ install_packages() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 2. Docker engine
+# 2. TLS material for dockerd's TCP listener (openssl), generated once
 # ---------------------------------------------------------------------------------------------
+#
+#   tls/ca/{ca.pem,ca-key.pem}          the test bed's CA
+#   tls/server/{cert.pem,key.pem}       dockerd's certificate: SAN IP:127.0.0.1, DNS:localhost
+#   tls/client/{ca.pem,cert.pem,key.pem}    a client signed by the CA (RSA key, PKCS#1 as docker's docs make it)
+#   tls/client-ec/{ca.pem,cert.pem,key.pem} the same with an EC P-256 key (SEC1 "EC PRIVATE KEY")
+#   tls/other/{ca.pem,cert.pem,key.pem}     an unrelated CA and a client it signed: dockerd refuses that
+#                                           client, and that ca.pem does not sign dockerd's certificate
+
+# tls_sign NAME DIR CA_DIR EXT_FILE KEYTYPE: a key and a certificate for NAME signed by CA_DIR's CA.
+tls_sign() {
+  local name=$1 d=$2 ca=$3 ext=$4 keytype=$5
+  mkdir -p "$d"
+  case $keytype in
+    rsa) openssl genrsa -traditional -out "$d/key.pem" 2048 2>/dev/null ;;
+    ec) openssl ecparam -name prime256v1 -genkey -noout -out "$d/key.pem" 2>/dev/null ;;
+  esac
+  openssl req -new -key "$d/key.pem" -subj "/CN=$name" -out "$d/req.csr" 2>/dev/null
+  openssl x509 -req -in "$d/req.csr" -CA "$ca/ca.pem" -CAkey "$ca/ca-key.pem" -CAcreateserial \
+    -days 3650 -sha256 -extfile "$ext" -out "$d/cert.pem" 2>/dev/null
+  rm -f "$d/req.csr"
+  chmod 600 "$d/key.pem"
+  chmod 644 "$d/cert.pem"
+}
+
+# tls_ca DIR NAME: a self-signed CA.
+tls_ca() {
+  local d=$1 name=$2
+  mkdir -p "$d"
+  openssl genrsa -out "$d/ca-key.pem" 2048 2>/dev/null
+  openssl req -new -x509 -days 3650 -sha256 -key "$d/ca-key.pem" -subj "/CN=$name" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+    -out "$d/ca.pem" 2>/dev/null
+  chmod 600 "$d/ca-key.pem"
+}
+
+tls_complete() {
+  local f
+  for f in ca/ca.pem server/cert.pem server/key.pem client/ca.pem client/cert.pem client/key.pem \
+    client-ec/ca.pem client-ec/cert.pem client-ec/key.pem other/ca.pem other/cert.pem other/key.pem; do
+    [[ -s $TLS_DIR/$f ]] || return 1
+  done
+}
+
+make_tls() {
+  if tls_complete; then
+    log "TLS material already in $TLS_DIR"
+    return
+  fi
+  command -v openssl >/dev/null 2>&1 || die "openssl is required to make the TLS material"
+  log "making TLS material (CA, dockerd and client certificates) in $TLS_DIR"
+  # Start over: a half-made set (an interrupted run) would mix CAs.
+  rm -rf "$TLS_DIR"
+  mkdir -p "$TLS_DIR"
+  local t=$TLS_DIR
+  printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$t/server.ext"
+  printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n' >"$t/client.ext"
+  tls_ca "$t/ca" "Oci test bed CA"
+  tls_sign "oci-testbed-dockerd" "$t/server" "$t/ca" "$t/server.ext" rsa
+  tls_sign "oci-test-client" "$t/client" "$t/ca" "$t/client.ext" rsa
+  tls_sign "oci-test-client-ec" "$t/client-ec" "$t/ca" "$t/client.ext" ec
+  cp "$t/ca/ca.pem" "$t/client/ca.pem"
+  cp "$t/ca/ca.pem" "$t/client-ec/ca.pem"
+  tls_ca "$t/other-ca" "Unrelated CA"
+  tls_sign "oci-other-client" "$t/other" "$t/other-ca" "$t/client.ext" rsa
+  cp "$t/other-ca/ca.pem" "$t/other/ca.pem"
+  rm -f "$t/server.ext" "$t/client.ext" "$t"/*/ca.srl
+  TLS_REMADE=1
+}
+
+# ---------------------------------------------------------------------------------------------
+# 3. Docker engine
+# ---------------------------------------------------------------------------------------------
+
+# True when the running dockerd was started with the TLS listener (an older script started it without).
+docker_has_tls_listener() {
+  local pid
+  pid=$(<"$1")
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "--host tcp://$DOCKER_TLS_ADDR .*--tlsverify"
+}
 
 start_docker() {
   local d=$DIR/docker
   mkdir -p "$d"
   if pid_alive "$d/dockerd.pid" dockerd; then
-    # Running (or still starting): just wait for it.
-    wait_for dockerd "$d/dockerd.log" "$d/dockerd.pid" dockerd docker_ok
-    log "dockerd already running (pid $(<"$d/dockerd.pid"))"
-    return
+    if docker_has_tls_listener "$d/dockerd.pid" && [[ -z ${TLS_REMADE:-} ]]; then
+      # Running (or still starting): just wait for it.
+      wait_for dockerd "$d/dockerd.log" "$d/dockerd.pid" dockerd docker_all_ok
+      log "dockerd already running (pid $(<"$d/dockerd.pid"))"
+      return
+    fi
+    log "dockerd (pid $(<"$d/dockerd.pid")) has no TLS listener on $DOCKER_TLS_ADDR, or its certificates were remade: restarting it"
+    stop_pids "dockerd:$d/dockerd.pid:dockerd"
   fi
   docker_ok && die "$DOCKER_SOCK answers but was not started by this script (no live pid file)"
   rm -f "$d/dockerd.pid" "$DOCKER_SOCK"
-  log "starting dockerd on unix://$DOCKER_SOCK"
+  log "starting dockerd on unix://$DOCKER_SOCK and tcp://$DOCKER_TLS_ADDR (TLS, client certificates required)"
   # --bridge none/--iptables=false: no bridge or NAT in this sandbox; containers use --network none.
   # 127.0.0.0/8 is insecure (plain http) by default; the explicit entries document the intent.
   # dockerd refuses to start when its --pidfile names a live process (itself, if we had
   # written it first), so it keeps its own docker.pid and we record ours in dockerd.pid.
+  # --tlsverify and the --tls* files apply to the TCP listener only; the unix socket stays plain.
   start_bg "$d/dockerd.pid" "$d/dockerd.log" dockerd \
     --host "unix://$DOCKER_SOCK" \
+    --host "tcp://$DOCKER_TLS_ADDR" --tlsverify \
+    --tlscacert "$TLS_DIR/ca/ca.pem" --tlscert "$TLS_DIR/server/cert.pem" --tlskey "$TLS_DIR/server/key.pem" \
     --data-root "$d/root" --exec-root "$d/exec" --pidfile "$d/docker.pid" \
     --bridge none --iptables=false --ip6tables=false \
     --insecure-registry "$REGISTRY" --insecure-registry "$AUTH_REGISTRY"
-  wait_for dockerd "$d/dockerd.log" "$d/dockerd.pid" dockerd docker_ok
+  wait_for dockerd "$d/dockerd.log" "$d/dockerd.pid" dockerd docker_all_ok
   log "dockerd ready (pid $(<"$d/dockerd.pid"))"
 }
 
 # ---------------------------------------------------------------------------------------------
-# 3. Registries
+# 4. Registries
 # ---------------------------------------------------------------------------------------------
 
 # write_registry_config DIR ADDR [HTPASSWD]
@@ -275,7 +371,7 @@ start_registry() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 4. Podman API service
+# 5. Podman API service
 # ---------------------------------------------------------------------------------------------
 
 write_podman_config() {
@@ -338,7 +434,7 @@ start_podman() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 5. Test images
+# 6. Test images
 # ---------------------------------------------------------------------------------------------
 
 # has_manifest REGISTRY REPO TAG [USER:PASS]: the registry serves that manifest.
@@ -460,6 +556,10 @@ export OCI_TEST_REGISTRY=$REGISTRY
 export OCI_TEST_AUTH_REGISTRY=$AUTH_REGISTRY
 export OCI_TEST_AUTH_USER=$AUTH_USER
 export OCI_TEST_AUTH_PASSWORD=$AUTH_PASSWORD
+export OCI_TEST_DOCKER_TLS_HOST=tcp://$DOCKER_TLS_ADDR
+export OCI_TEST_TLS_CERT_PATH=$TLS_DIR/client
+export OCI_TEST_TLS_EC_CERT_PATH=$TLS_DIR/client-ec
+export OCI_TEST_TLS_OTHER_CERT_PATH=$TLS_DIR/other
 export OCI_TESTBED_DIR=$DIR
 EOF
 }
@@ -469,6 +569,7 @@ cmd_up() {
   exec 9>"$DIR/.lock"
   flock 9
   install_packages
+  make_tls
   start_docker
   start_registry registry "$REGISTRY" open_registry_ok
   start_registry registry-auth "$AUTH_REGISTRY" auth_registry_ok auth
@@ -492,6 +593,7 @@ cmd_status() {
     fi
   }
   report dockerd "$DIR/docker/dockerd.pid" docker_ok
+  report dockerd-tls "$DIR/docker/dockerd.pid" docker_tls_ok
   report registry "$DIR/registry/registry.pid" open_registry_ok
   report registry-auth "$DIR/registry-auth/registry.pid" auth_registry_ok
   report podman "$DIR/podman/podman.pid" podman_ok

@@ -88,7 +88,7 @@ namespace Oci
             Drivers.Docker.DockerPing? ping;
             try
             {
-                ping = pingFirst ? await PingAsync(endpoint, probeTimeout, cancellationToken).ConfigureAwait(false) : null;
+                ping = pingFirst ? await PingAsync(endpoint, candidate.Tls, probeTimeout, cancellationToken).ConfigureAwait(false) : null;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -121,10 +121,12 @@ namespace Oci
             string.Equals(driver.Name, ProbeDriver, StringComparison.OrdinalIgnoreCase) || string.Equals(driver.Name, PodmanDriver, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Pings a Docker-API endpoint (Docker, Podman's compatible API) within <paramref name="timeout"/>; null when the
-        /// endpoint is not one the Docker transport can read (a custom driver's), EngineUnavailable when nothing answers.
+        /// Pings a Docker-API endpoint (Docker, Podman's compatible API) within <paramref name="timeout"/>, over TLS when
+        /// <paramref name="tls"/> (the candidate's) is given or the endpoint is https://; null when the endpoint is not one
+        /// the Docker transport can read (a custom driver's), EngineUnavailable when nothing answers, InvalidArgument when
+        /// the TLS files cannot be used.
         /// </summary>
-        private static async Task<Drivers.Docker.DockerPing?> PingAsync(string endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+        private static async Task<Drivers.Docker.DockerPing?> PingAsync(string endpoint, OciTlsSettings? tls, TimeSpan timeout, CancellationToken cancellationToken)
         {
             Drivers.Docker.DockerEndpoint parsed;
             try
@@ -135,8 +137,12 @@ namespace Oci
             {
                 return null;
             }
-            using var http = Drivers.Docker.DockerTransport.CreateHttpClient(parsed, out var baseUri);
-            return await Drivers.Docker.DockerPing.SendAsync(http, baseUri, parsed.Display, timeout, cancellationToken).ConfigureAwait(false);
+            OciTlsSettings? settings;
+            using (Drivers.Docker.DockerConnector.UseTls(tls)) settings = Drivers.Docker.DockerConnector.ResolveTls(parsed, null);
+            using var material = settings is null ? null : Tls.TlsMaterial.Load(settings, parsed.Host!);
+            if (material is not null) parsed = parsed.WithTls();
+            using var http = Drivers.Docker.DockerTransport.CreateHttpClient(parsed, material, out var baseUri);
+            return await Drivers.Docker.DockerPing.SendAsync(http, baseUri, parsed.Display, material, timeout, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The one place a candidate is connected to (TLS settings travel in <paramref name="candidate"/>).</summary>
@@ -146,7 +152,12 @@ namespace Oci
             probe.CancelAfter(timeout);
             try
             {
-                var client = await OciClient.ConnectAsync(driver, candidate.Endpoint!, probe.Token).ConfigureAwait(false);
+                // The candidate's TLS (DOCKER_TLS_VERIFY/DOCKER_CERT_PATH of the environment discovery read, the context's
+                // files, or the caller's) is the whole story: the process's own DOCKER_TLS_VERIFY must not add to it.
+                using var scope = Drivers.Docker.DockerConnector.UseTls(candidate.Tls);
+                var client = candidate.Tls is null
+                    ? await OciClient.ConnectAsync(driver, candidate.Endpoint!, probe.Token).ConfigureAwait(false)
+                    : await OciClient.ConnectAsync(driver, candidate.Endpoint!, new OciConnectOptions { Tls = candidate.Tls }, probe.Token).ConfigureAwait(false);
                 return (client, default, null);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)

@@ -16,10 +16,12 @@ namespace Oci.Drivers.Docker
     {
         private readonly HttpClient _raw;
         private readonly Uri _rawBase;
+        private readonly Tls.TlsMaterial? _tls;
         private int _disposed;
 
-        public DockerConnection(string driver, DockerEndpoint endpoint, DockerClient client, HttpClient raw, Uri rawBase, DockerPing ping, string engineVersion, Version apiVersion, TimeSpan requestTimeout, string? libpodApiVersion = null, string? osType = null)
+        public DockerConnection(string driver, DockerEndpoint endpoint, DockerClient client, HttpClient raw, Uri rawBase, DockerPing ping, string engineVersion, Version apiVersion, TimeSpan requestTimeout, string? libpodApiVersion = null, string? osType = null, Tls.TlsMaterial? tls = null)
         {
+            _tls = tls;
             Driver = driver;
             EndpointInfo = endpoint;
             Client = client;
@@ -52,6 +54,9 @@ namespace Oci.Drivers.Docker
         /// <summary>Podman's native API, pinned to the version its ping announced; null unless the Podman driver connected.</summary>
         internal Podman.LibpodApi? Libpod { get; }
 
+        /// <summary>True when the engine is reached over TLS.</summary>
+        internal bool IsTls => _tls is not null;
+
         /// <summary>How long a non-streaming call may take before it fails with Timeout.</summary>
         internal TimeSpan RequestTimeout { get; }
 
@@ -65,7 +70,7 @@ namespace Oci.Drivers.Docker
                 request.Target);
 
         public Task<DockerPing> PingAsync(CancellationToken cancellationToken) =>
-            DockerPing.SendAsync(_raw, _rawBase, Endpoint, RequestTimeout, cancellationToken);
+            DockerPing.SendAsync(_raw, _rawBase, Endpoint, _tls, RequestTimeout, cancellationToken);
 
         /// <summary>Runs one non-streaming engine call with the request timeout and the standard error mapping.</summary>
         public async Task<T> RunAsync<T>(string what, string? target, Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
@@ -97,6 +102,7 @@ namespace Oci.Drivers.Docker
             if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
             Client.Dispose();
             _raw.Dispose();
+            _tls?.Dispose();
         }
 
         public override string ToString() => $"{Engine} {EngineVersion} at {Endpoint}";

@@ -7,9 +7,11 @@ namespace Oci.Drivers.Docker
     /// <summary>
     /// The built-in driver for the Docker Engine API (registered as <c>docker</c>). Endpoints: <c>unix://</c>,
     /// <c>tcp://</c>, <c>http(s)://</c>, <c>npipe://</c>. The API version is the one the engine's ping announces,
-    /// capped at what the driver models.
+    /// capped at what the driver models. <c>tcp://</c> endpoints use TLS when <see cref="OciConnectOptions.Tls"/> is given,
+    /// else when <c>DOCKER_TLS_VERIFY</c> (or <c>DOCKER_TLS</c>) is set, with the PEM files of <c>DOCKER_CERT_PATH</c>, as
+    /// the docker CLI does; <c>https://</c> endpoints always do.
     /// </summary>
-    public sealed class DockerDriver : OciDriver
+    public sealed class DockerDriver : OciDriver, IOciConfigurableDriver
     {
         public DockerDriver()
         {
@@ -31,8 +33,12 @@ namespace Oci.Drivers.Docker
         /// <summary>How long a non-streaming request may take (pulls stream and are bounded only by cancellation).</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-        public override async Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken) =>
+        public override Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken) =>
+            ConnectAsync(endpoint, new OciConnectOptions(), cancellationToken);
+
+        /// <summary>Connects with <paramref name="options"/>: its <see cref="OciConnectOptions.Tls"/>, when set, wins over <c>DOCKER_TLS_VERIFY</c>/<c>DOCKER_CERT_PATH</c>.</summary>
+        public async Task<IOciConnection> ConnectAsync(string endpoint, OciConnectOptions options, CancellationToken cancellationToken) =>
             // Any engine that speaks the Docker API is served, Podman's compat API included (reported as Podman).
-            await DockerConnector.ConnectAsync(Name, endpoint, ConnectTimeout, RequestTimeout, (_, _) => null, cancellationToken).ConfigureAwait(false);
+            await DockerConnector.ConnectAsync(Name, endpoint, options, ConnectTimeout, RequestTimeout, (_, _) => null, cancellationToken).ConfigureAwait(false);
     }
 }

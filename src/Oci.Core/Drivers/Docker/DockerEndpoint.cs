@@ -5,10 +5,11 @@ namespace Oci.Drivers.Docker
     /// <summary>An engine endpoint, parsed and normalised: what the user wrote and the URI the transport needs.</summary>
     internal sealed class DockerEndpoint
     {
-        private DockerEndpoint(string display, Uri uri)
+        private DockerEndpoint(string display, Uri uri, string scheme)
         {
             Display = display;
             Uri = uri;
+            Scheme = scheme;
         }
 
         /// <summary>The normalised endpoint, shown to users (<c>unix:///run/docker.sock</c>, <c>tcp://host:2375</c>).</summary>
@@ -17,9 +18,26 @@ namespace Oci.Drivers.Docker
         /// <summary>The URI Docker.DotNet's transports take.</summary>
         public Uri Uri { get; }
 
+        /// <summary>The scheme the user wrote, lower case: <c>unix</c>, <c>npipe</c>, <c>tcp</c>, <c>http</c> or <c>https</c>.</summary>
+        public string Scheme { get; }
+
         public bool IsUnixSocket => Uri.Scheme == "unix";
         public bool IsNamedPipe => Uri.Scheme == "npipe";
         public bool IsTls => Uri.Scheme == "https";
+
+        /// <summary>True for <c>tcp://</c> and <c>https://</c>: the endpoints TLS settings apply to.</summary>
+        public bool TakesTls => Scheme is "tcp" or "https";
+
+        /// <summary>The host name or IP address of a TCP endpoint (what its TLS certificate must name); null for sockets and pipes.</summary>
+        public string? Host => Uri.Scheme is "http" or "https" ? Uri.Host.Trim('[', ']') : null;
+
+        /// <summary>This TCP endpoint spoken over TLS: <c>tcp://host:port</c> becomes <c>https://host:port</c> on the wire (shown as written).</summary>
+        public DockerEndpoint WithTls()
+        {
+            if (IsTls) return this;
+            if (Uri.Scheme != "http") throw new InvalidOperationException("Only TCP endpoints take TLS.");
+            return new DockerEndpoint(Display, new UriBuilder(Uri) { Scheme = "https", Port = Uri.Port }.Uri, Scheme);
+        }
 
         /// <summary>Parses <c>unix://</c>, <c>tcp://</c>, <c>http(s)://</c> and <c>npipe://</c> (both the <c>//./pipe</c> and <c>////./pipe</c> spellings).</summary>
         public static DockerEndpoint Parse(string endpoint)
@@ -36,7 +54,7 @@ namespace Oci.Drivers.Docker
                 case "unix":
                     if (!rest.StartsWith("/", StringComparison.Ordinal) || rest.Length < 2 || rest.IndexOfAny(new[] { '\0', '?', '#' }) >= 0)
                         throw Invalid(endpoint, "a unix endpoint needs an absolute socket path, e.g. unix:///var/run/docker.sock");
-                    return new DockerEndpoint("unix://" + rest, new Uri("unix://" + rest));
+                    return new DockerEndpoint("unix://" + rest, new Uri("unix://" + rest), scheme);
                 case "npipe":
                     // Docker writes npipe:////./pipe/docker_engine; Docker.DotNet wants npipe://./pipe/docker_engine.
                     var pipe = rest.TrimStart('/');
@@ -44,7 +62,7 @@ namespace Oci.Drivers.Docker
                     if (!pipe.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || pipe.Length == prefix.Length || pipe.Substring(prefix.Length).IndexOfAny(new[] { '/', '\\', '?', '#' }) >= 0)
                         throw Invalid(endpoint, "a named pipe endpoint looks like npipe:////./pipe/docker_engine");
                     var name = pipe.Substring(prefix.Length);
-                    return new DockerEndpoint("npipe:////./pipe/" + name, new Uri("npipe://./pipe/" + name));
+                    return new DockerEndpoint("npipe:////./pipe/" + name, new Uri("npipe://./pipe/" + name), scheme);
                 case "tcp":
                 case "http":
                 case "https":
@@ -58,7 +76,7 @@ namespace Oci.Drivers.Docker
                     var port = explicitPort || scheme != "tcp" ? uri.Port : 2375;
                     var hostPort = uri.Host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     var display = (scheme == "tcp" ? "tcp" : httpScheme) + "://" + hostPort;
-                    return new DockerEndpoint(display, new Uri(httpScheme + "://" + hostPort));
+                    return new DockerEndpoint(display, new Uri(httpScheme + "://" + hostPort), scheme);
                 case "ssh":
                     throw new OciException(OciErrorKind.Unsupported, $"Endpoint '{endpoint}': ssh:// endpoints are not supported yet; forward the engine socket (ssh -L) and connect to it instead.", endpoint);
                 default:

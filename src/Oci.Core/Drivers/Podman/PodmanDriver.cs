@@ -24,8 +24,12 @@ namespace Oci.Drivers.Podman
     /// announced <c>Libpod-Api-Version</c>, serves image inspection (INSPECT, and the image a PULL or TAG answers
     /// with) because it reports the image's own manifest digest.
     /// </para>
+    /// <para>
+    /// <c>tcp://</c> endpoints (<c>podman system service tcp://...</c> behind a TLS proxy, say) take TLS as the docker
+    /// driver's do: <see cref="OciConnectOptions.Tls"/>, else <c>DOCKER_TLS_VERIFY</c>/<c>DOCKER_CERT_PATH</c>.
+    /// </para>
     /// </remarks>
-    public sealed class PodmanDriver : OciDriver
+    public sealed class PodmanDriver : OciDriver, IOciConfigurableDriver
     {
         /// <summary>Used when a ping announces a libpod API version that does not parse (the first libpod v4 API).</summary>
         private const string FallbackLibpodVersion = "4.0.0";
@@ -50,8 +54,12 @@ namespace Oci.Drivers.Podman
         /// <summary>How long a non-streaming request may take (pulls stream and are bounded only by cancellation).</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-        public override async Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken) =>
-            await DockerConnector.ConnectAsync(Name, endpoint, ConnectTimeout, RequestTimeout, AcceptPodman, cancellationToken).ConfigureAwait(false);
+        public override Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken) =>
+            ConnectAsync(endpoint, new OciConnectOptions(), cancellationToken);
+
+        /// <summary>Connects with <paramref name="options"/>: its <see cref="OciConnectOptions.Tls"/>, when set, wins over <c>DOCKER_TLS_VERIFY</c>/<c>DOCKER_CERT_PATH</c>.</summary>
+        public async Task<IOciConnection> ConnectAsync(string endpoint, OciConnectOptions options, CancellationToken cancellationToken) =>
+            await DockerConnector.ConnectAsync(Name, endpoint, options, ConnectTimeout, RequestTimeout, AcceptPodman, cancellationToken).ConfigureAwait(false);
 
         /// <summary>The libpod API version to pin, or Unsupported when the engine is not Podman.</summary>
         private static string AcceptPodman(DockerPing ping, string endpoint)
