@@ -126,7 +126,7 @@ namespace Oci
             var sb = new StringBuilder(Method).Append(' ').Append(Kind.ToString().ToUpperInvariant());
             if (Target is not null) sb.Append(' ').Append(Target);
             foreach (var p in Parameters.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
-                sb.Append(' ').Append(p.Key).Append('=').Append(Secrets.IsSecretName(p.Key) ? Secrets.Redacted : Convert.ToString(Unwrap(p.Value), CultureInfo.InvariantCulture));
+                sb.Append(' ').Append(p.Key).Append('=').Append(Secrets.ShouldRedact(p.Key, Unwrap(p.Value)) ? Secrets.Redacted : Convert.ToString(Unwrap(p.Value), CultureInfo.InvariantCulture));
             return sb.ToString();
         }
 

@@ -201,9 +201,13 @@ namespace Oci
             foreach (var a in attempts)
                 sb.Append('\n').Append("  - ").Append(a.Candidate.SourceDescription).Append(": ")
                   .Append(a.Candidate.Endpoint is null ? string.Empty : a.Candidate.Endpoint + ": ").Append(a.Failure);
+            // The closing advice follows what went wrong: an engine that answered but refused TLS needs certificates, not starting.
+            var tlsTrouble = attempts.Any(a => a.Failure is { } f && (f.IndexOf("TLS", StringComparison.Ordinal) >= 0 || f.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0));
             sb.Append('\n').Append(kind == OciErrorKind.Unsupported
                 ? "Use a unix://, tcp:// or npipe:// endpoint (ssh:// is not supported yet)."
-                : "Start Docker or Podman, or point DOCKER_HOST or -Endpoint at a running engine.");
+                : tlsTrouble
+                    ? "Check the TLS material: pass -CertificatePath (or set DOCKER_CERT_PATH) to a folder with ca.pem, cert.pem and key.pem the engine trusts."
+                    : "Start Docker or Podman, or point DOCKER_HOST or -Endpoint at a running engine.");
             return new OciDiscoveryException(kind, sb.ToString(), target, attempts);
         }
 

@@ -9,6 +9,9 @@ namespace Oci
 
         private static readonly string[] SecretWords = { "password", "passwd", "secret", "token", "auth", "credential", "key" };
 
+        /// <summary>A secret-looking name hides its value, unless the value is a switch (no secret is a bool).</summary>
+        public static bool ShouldRedact(string name, object? value) => value is not bool && IsSecretName(name);
+
         public static bool IsSecretName(string name)
         {
             foreach (var w in SecretWords)

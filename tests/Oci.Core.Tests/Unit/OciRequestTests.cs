@@ -96,8 +96,10 @@ namespace Oci.Tests.Unit
                 ["platform"] = "linux/amd64",
                 ["password"] = "hunter2",
                 ["registryToken"] = "tok-123",
+                ["allowUnencryptedAuthentication"] = true,
             });
             var line = request.ToString();
+            Assert.Contains("allowUnencryptedAuthentication=True", line); // a switch is no secret: it stays visible
             Assert.StartsWith("PULL IMAGE alpine", line);
             Assert.Contains("platform=linux/amd64", line);
             Assert.DoesNotContain("hunter2", line);
