@@ -130,6 +130,7 @@ namespace Oci.Tests.Tls
             var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.DiscoverAsync(options));
             Assert.Contains("certificate was not trusted", e.Message);
             Assert.Contains("-CertificatePath", e.Message);
+            Assert.EndsWith("to a folder with ca.pem, cert.pem and key.pem the engine trusts.", e.Message); // not "start Docker"
         }
 
         [Fact]
