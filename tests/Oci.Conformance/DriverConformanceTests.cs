@@ -46,6 +46,13 @@ namespace Oci.Conformance
         /// <summary>The longest any single pull in the suite may take before the test fails (a hang is a failure, not a wait).</summary>
         protected virtual TimeSpan PullTimeout => TimeSpan.FromMinutes(3);
 
+        /// <summary>
+        /// True when the engine always reports a layer's bytes while it downloads (dockerd does). Engines that sample
+        /// progress on a timer (Podman) may report a fast layer only as started and complete; they still must report
+        /// the layer and complete it, and any byte counts they do send must add up.
+        /// </summary>
+        protected virtual bool ReportsDownloadBytesAlways => true;
+
         /// <summary>The client connected for the current test.</summary>
         protected OciClient Client => _client ?? throw new InvalidOperationException("The conformance test has no client: InitializeAsync did not run or failed.");
 
