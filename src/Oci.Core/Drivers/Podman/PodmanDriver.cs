@@ -1,6 +1,4 @@
 using System;
-using System.Threading;
-using System.Threading.Tasks;
 using Oci.Drivers.Docker;
 
 namespace Oci.Drivers.Podman
@@ -29,40 +27,15 @@ namespace Oci.Drivers.Podman
     /// driver's do: <see cref="OciConnectOptions.Tls"/>, else <c>DOCKER_TLS_VERIFY</c>/<c>DOCKER_CERT_PATH</c>.
     /// </para>
     /// </remarks>
-    public sealed class PodmanDriver : OciDriver, IOciConfigurableDriver
+    public sealed class PodmanDriver : DockerApiDriver
     {
         /// <summary>Used when a ping announces a libpod API version that does not parse (the first libpod v4 API).</summary>
         private const string FallbackLibpodVersion = "4.0.0";
 
-        public PodmanDriver()
-        {
-            Handle(OciMethods.Ping, DockerSystemHandlers.PingAsync);
-            Handle(OciMethods.Version, DockerSystemHandlers.VersionAsync);
-            Handle(OciMethods.Info, DockerSystemHandlers.InfoAsync);
-            Handle(OciMethods.Pull, DockerPullHandler.PullAsync);
-            Handle(OciMethods.List, DockerImageHandlers.ListAsync);
-            Handle(OciMethods.Inspect, DockerImageHandlers.InspectAsync);
-            Handle(OciMethods.Tag, DockerImageHandlers.TagAsync);
-            Handle(OciMethods.Remove, DockerImageHandlers.RemoveAsync);
-        }
-
         public override string Name => "podman";
 
-        /// <summary>How long connecting may wait for the engine's ping.</summary>
-        public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-        /// <summary>How long a non-streaming request may take (pulls stream and are bounded only by cancellation).</summary>
-        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
-
-        public override Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken) =>
-            ConnectAsync(endpoint, new OciConnectOptions(), cancellationToken);
-
-        /// <summary>Connects with <paramref name="options"/>: its <see cref="OciConnectOptions.Tls"/>, when set, wins over <c>DOCKER_TLS_VERIFY</c>/<c>DOCKER_CERT_PATH</c>.</summary>
-        public async Task<IOciConnection> ConnectAsync(string endpoint, OciConnectOptions options, CancellationToken cancellationToken) =>
-            await DockerConnector.ConnectAsync(Name, endpoint, options, ConnectTimeout, RequestTimeout, AcceptPodman, cancellationToken).ConfigureAwait(false);
-
         /// <summary>The libpod API version to pin, or Unsupported when the engine is not Podman.</summary>
-        private static string AcceptPodman(DockerPing ping, string endpoint)
+        private protected override string? Accept(DockerPing ping, string endpoint)
         {
             if (!ping.IsPodman)
             {
