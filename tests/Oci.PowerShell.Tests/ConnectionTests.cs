@@ -49,9 +49,7 @@ namespace Oci.PowerShell.Tests
             var taken = s.Run("Connect-OciEngine -Endpoint $Endpoint -Name dup");
             Assert.Empty(taken.Output);
             var e = Assert.Single(taken.AllErrors);
-            Assert.Equal("Oci.ConnectionNameInUse,Oci.PowerShell.ConnectOciEngine", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ResourceExists, e.CategoryInfo.Category);
-            Assert.Equal("dup", e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.ConnectionNameInUse,Oci.PowerShell.ConnectOciEngine", ErrorCategory.ResourceExists, "dup");
 
             var wildcard = s.Run("Connect-OciEngine -Endpoint $Endpoint -Name 'bad*'");
             Assert.Empty(wildcard.Output);
@@ -117,9 +115,7 @@ namespace Oci.PowerShell.Tests
             Assert.Null(r.Terminating);
             Assert.Equal(new[] { "db", "db", "db" }, r.Output.Select(o => o.ToString()));
             var e = Assert.Single(r.Errors);
-            Assert.Equal("Oci.ConnectionNotFound,Oci.PowerShell.GetOciConnection", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
-            Assert.Equal("nosuch", e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.ConnectionNotFound,Oci.PowerShell.GetOciConnection", ErrorCategory.ObjectNotFound, "nosuch");
         }
 
         [Fact]
@@ -200,9 +196,7 @@ namespace Oci.PowerShell.Tests
             using var s = PsSession.Start();
             var r = s.Run("Connect-OciEngine -Endpoint $DeadEndpoint -Name dead; @(Get-OciConnection).Count");
             var e = Assert.Single(r.AllErrors);
-            Assert.Equal("Oci.EngineUnavailable,Oci.PowerShell.ConnectOciEngine", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ConnectionError, e.CategoryInfo.Category);
-            Assert.Equal(TestEnvironment.DeadEndpoint, e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.EngineUnavailable,Oci.PowerShell.ConnectOciEngine", ErrorCategory.ConnectionError, TestEnvironment.DeadEndpoint);
             Assert.Contains(TestEnvironment.DeadEndpoint, e.ToString());
             // Nothing half-made was kept, and no default was set.
             Assert.Equal(0, Assert.Single(r.Output).BaseObject);

@@ -176,9 +176,7 @@ namespace Oci.PowerShell.Tests
                 var r = s.Run(script);
                 Assert.Empty(r.Output);
                 var e = Assert.Single(r.AllErrors);
-                Assert.Equal("Oci.Unsupported,Oci.PowerShell.ConnectOciEngine", e.FullyQualifiedErrorId);
-                Assert.Equal(ErrorCategory.NotImplemented, e.CategoryInfo.Category);
-                Assert.Equal(ssh, e.TargetObject?.ToString());
+                Ps.AssertError(e, "Oci.Unsupported,Oci.PowerShell.ConnectOciEngine", ErrorCategory.NotImplemented, ssh);
                 Assert.Contains("not supported yet", e.ToString());
                 Assert.Contains("ssh -L", e.ErrorDetails.RecommendedAction);
             }

@@ -101,9 +101,7 @@ namespace Oci.PowerShell.Tests
             var r = s.Run("Invoke-OciPull -Reference 'Not A Valid/Ref!!'");
             Assert.Empty(r.Output);
             var e = Assert.Single(r.AllErrors);
-            Assert.Equal("Oci.InvalidReference,Oci.PowerShell.InvokeOciPull", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
-            Assert.Equal("Not A Valid/Ref!!", e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.InvalidReference,Oci.PowerShell.InvokeOciPull", ErrorCategory.InvalidArgument, "Not A Valid/Ref!!");
         }
 
         [Fact]
@@ -115,9 +113,7 @@ namespace Oci.PowerShell.Tests
             var r = s.Run("param($m) Invoke-OciPull -Reference $m", new Hashtable { ["m"] = missing });
             Assert.Empty(r.Output);
             var e = Assert.Single(r.AllErrors);
-            Assert.Equal("Oci.ImageNotFound,Oci.PowerShell.InvokeOciPull", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
-            Assert.Equal(missing, e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.ImageNotFound,Oci.PowerShell.InvokeOciPull", ErrorCategory.ObjectNotFound, missing);
             Assert.Contains("nosuch-image", e.ToString());
         }
 
@@ -129,9 +125,7 @@ namespace Oci.PowerShell.Tests
             var r = s.Run("Invoke-OciPull -Reference \"$StoppedRegistry/small:latest\"");
             Assert.Empty(r.Output);
             var e = Assert.Single(r.AllErrors);
-            Assert.Equal("Oci.RegistryUnavailable,Oci.PowerShell.InvokeOciPull", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ConnectionError, e.CategoryInfo.Category);
-            Assert.Equal($"{TestEnvironment.StoppedRegistry}/small:latest", e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.RegistryUnavailable,Oci.PowerShell.InvokeOciPull", ErrorCategory.ConnectionError, $"{TestEnvironment.StoppedRegistry}/small:latest");
         }
 
         [Fact]

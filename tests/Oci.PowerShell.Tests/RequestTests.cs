@@ -95,9 +95,7 @@ namespace Oci.PowerShell.Tests
             var r = s.Run("param($m) Invoke-OciRequest -Method INSPECT -Target $m", new Hashtable { ["m"] = missing });
             Assert.Empty(r.Output);
             var e = Assert.Single(r.AllErrors);
-            Assert.Equal("Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
-            Assert.Equal(missing, e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest", ErrorCategory.ObjectNotFound, missing);
         }
 
         [Fact]
@@ -108,9 +106,7 @@ namespace Oci.PowerShell.Tests
             var r = s.Run("Invoke-OciRequest -Method FROB -Target $Small");
             Assert.Empty(r.Output);
             var e = Assert.Single(r.AllErrors);
-            Assert.Equal("Oci.Unsupported,Oci.PowerShell.InvokeOciRequest", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.NotImplemented, e.CategoryInfo.Category);
-            Assert.Equal(TestEnvironment.Small, e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.Unsupported,Oci.PowerShell.InvokeOciRequest", ErrorCategory.NotImplemented, TestEnvironment.Small);
             Assert.Contains("FROB", e.ToString());
         }
 

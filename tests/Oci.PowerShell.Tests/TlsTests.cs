@@ -44,9 +44,7 @@ namespace Oci.PowerShell.Tests
             using var s = PsSession.Start();
             var r = s.Run("Connect-OciEngine -Endpoint $TlsEndpoint; @(Get-OciConnection).Count");
             var e = Assert.Single(r.AllErrors);
-            Assert.Equal("Oci.EngineUnavailable,Oci.PowerShell.ConnectOciEngine", e.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ConnectionError, e.CategoryInfo.Category);
-            Assert.Equal(TestEnvironment.TlsHost, e.TargetObject?.ToString());
+            Ps.AssertError(e, "Oci.EngineUnavailable,Oci.PowerShell.ConnectOciEngine", ErrorCategory.ConnectionError, TestEnvironment.TlsHost);
             Assert.Contains(TestEnvironment.TlsHost, e.ToString());
             Assert.Contains("-CertificatePath", e.ErrorDetails.RecommendedAction);
             Assert.Equal(0, Assert.Single(r.Output).BaseObject);
@@ -107,9 +105,7 @@ namespace Oci.PowerShell.Tests
                 var r = s.Run(script);
                 Assert.Empty(r.Output);
                 var e = Assert.Single(r.AllErrors);
-                Assert.Equal("Oci.InvalidArgument,Oci.PowerShell.ConnectOciEngine", e.FullyQualifiedErrorId);
-                Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
-                Assert.Equal(target, e.TargetObject?.ToString());
+                Ps.AssertError(e, "Oci.InvalidArgument,Oci.PowerShell.ConnectOciEngine", ErrorCategory.InvalidArgument, target);
                 Assert.Contains(says, e.ToString());
             }
             Assert.Equal(0, Assert.Single(s.Run("@(Get-OciConnection).Count").Output).BaseObject);

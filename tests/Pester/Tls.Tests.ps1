@@ -8,13 +8,14 @@ BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
     Import-Module $ModulePath -Force -ErrorAction Stop
 
+    # The folder a variable names (default: the test bed's fixed layout), as TestEnvironment.RequiredFolder does.
     function Get-RequiredFolder {
-        param([string] $Variable, [string] $What)
+        param([string] $Variable, [string] $Fallback, [string] $What)
         $v = [Environment]::GetEnvironmentVariable($Variable)
-        if (-not $v) {
-            throw "$Variable is not set: it names $What. Bring the test bed up with its TLS listener (eng/engines.sh up; dockerd --tlsverify on $TlsEndpoint) and load its variables (eval `"`$(bash eng/engines.sh env)`")."
+        if (-not $v) { $v = $Fallback }
+        if (-not (Test-Path -LiteralPath $v -PathType Container)) {
+            throw "$Variable=$v is not a folder: it should hold $What (ca.pem, cert.pem, key.pem). Bring the test bed up with its TLS listener (eng/engines.sh up; dockerd --tlsverify on $TlsEndpoint) and load its variables (eval `"`$(bash eng/engines.sh env)`")."
         }
-        if (-not (Test-Path -LiteralPath $v -PathType Container)) { throw "$Variable=$v is not a folder; it should hold ca.pem, cert.pem and key.pem." }
         $v
     }
 }
@@ -35,7 +36,7 @@ Describe 'TLS' {
     }
 
     It '-CertificatePath connects over TLS, and a pull works' {
-        $certs = Get-RequiredFolder 'OCI_TEST_TLS_CERT_PATH' "the client certificates of the test bed's TLS listener"
+        $certs = Get-RequiredFolder 'OCI_TEST_TLS_CERT_PATH' '/tmp/oci-testbed/tls/client' "the client certificates of the test bed's TLS listener"
         $all = @(Connect-OciEngine -Endpoint $TlsEndpoint -CertificatePath $certs -Verbose -ErrorAction Stop 4>&1)
         $c = @($all | Where-Object { $_ -is [Oci.PowerShell.OciConnection] })
         $c.Count | Should -Be 1
@@ -59,7 +60,7 @@ Describe 'TLS' {
     }
 
     It 'certificates the engine does not trust are a clear error' {
-        $other = Get-RequiredFolder 'OCI_TEST_TLS_OTHER_CERT_PATH' "a certificate set the test bed's TLS listener does not trust"
+        $other = Get-RequiredFolder 'OCI_TEST_TLS_OTHER_CERT_PATH' '/tmp/oci-testbed/tls/other' "a certificate set the test bed's TLS listener does not trust"
         $e = { Connect-OciEngine -Endpoint $TlsEndpoint -CertificatePath $other -ErrorAction Stop } | Should -Throw -PassThru
         $e.FullyQualifiedErrorId | Should -Match '^Oci\.\w+,Oci\.PowerShell\.ConnectOciEngine$'
         $e.FullyQualifiedErrorId | Should -Not -Be 'Oci.UnexpectedError,Oci.PowerShell.ConnectOciEngine'
@@ -72,7 +73,7 @@ Describe 'TLS' {
 
     It 'DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are honoured, for an explicit endpoint and for DOCKER_HOST' {
         $env:DOCKER_TLS_VERIFY = '1'
-        $env:DOCKER_CERT_PATH = Get-RequiredFolder 'OCI_TEST_TLS_CERT_PATH' "the client certificates of the test bed's TLS listener"
+        $env:DOCKER_CERT_PATH = Get-RequiredFolder 'OCI_TEST_TLS_CERT_PATH' '/tmp/oci-testbed/tls/client' "the client certificates of the test bed's TLS listener"
         $c = Connect-OciEngine -Endpoint $TlsEndpoint -ErrorAction Stop
         $c.Tls | Should -BeTrue
         $c.Source | Should -Be 'explicit'

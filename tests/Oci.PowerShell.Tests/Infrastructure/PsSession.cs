@@ -206,6 +206,14 @@ function global:New-TestCredential {
     /// <summary>Reading PowerShell objects from C#.</summary>
     public static class Ps
     {
+        /// <summary>The error's FullyQualifiedErrorId, category and target (the offending value as the user gave it).</summary>
+        public static void AssertError(ErrorRecord error, string fullyQualifiedErrorId, ErrorCategory category, string? target)
+        {
+            Assert.Equal(fullyQualifiedErrorId, error.FullyQualifiedErrorId);
+            Assert.Equal(category, error.CategoryInfo.Category);
+            Assert.Equal(target, error.TargetObject?.ToString());
+        }
+
         /// <summary>The .NET type name of the object behind <paramref name="o"/>.</summary>
         public static string TypeName(object? o) => Base(o)?.GetType().FullName ?? "<null>";
 

@@ -60,10 +60,10 @@ namespace Oci.PowerShell.Tests.Infrastructure
         public static string TlsHost => Env("OCI_TEST_DOCKER_TLS_HOST", DefaultTlsHost);
 
         /// <summary>The folder with ca.pem, cert.pem and key.pem the TLS listener trusts (OCI_TEST_TLS_CERT_PATH); fails clearly when the test bed has none.</summary>
-        public static string TlsCertPath => RequiredFolder("OCI_TEST_TLS_CERT_PATH", "the client certificates of the test bed's TLS listener");
+        public static string TlsCertPath => RequiredFolder("OCI_TEST_TLS_CERT_PATH", "/tmp/oci-testbed/tls/client", "the client certificates of the test bed's TLS listener");
 
         /// <summary>A certificate set the TLS listener does not trust (OCI_TEST_TLS_OTHER_CERT_PATH).</summary>
-        public static string TlsOtherCertPath => RequiredFolder("OCI_TEST_TLS_OTHER_CERT_PATH", "a certificate set the test bed's TLS listener does not trust");
+        public static string TlsOtherCertPath => RequiredFolder("OCI_TEST_TLS_OTHER_CERT_PATH", "/tmp/oci-testbed/tls/other", "a certificate set the test bed's TLS listener does not trust");
 
         public static string Small => $"{Registry}/small:latest";
 
@@ -103,14 +103,14 @@ namespace Oci.PowerShell.Tests.Infrastructure
             }
         }
 
-        private static string RequiredFolder(string variable, string what)
+        /// <summary>The folder <paramref name="variable"/> names (default: the test bed's fixed layout); fails clearly when it is not there.</summary>
+        private static string RequiredFolder(string variable, string fallback, string what)
         {
-            var v = Environment.GetEnvironmentVariable(variable);
-            Assert.False(string.IsNullOrWhiteSpace(v),
-                $"{variable} is not set: it names {what}. Bring the test bed up with its TLS listener (eng/engines.sh up; " +
-                $"dockerd --tlsverify on {TlsHost}) and load its variables (eval \"$(bash eng/engines.sh env)\").");
-            Assert.True(Directory.Exists(v), $"{variable}={v} is not a folder; it should hold ca.pem, cert.pem and key.pem.");
-            return v!;
+            var v = Env(variable, fallback);
+            Assert.True(Directory.Exists(v),
+                $"{variable}={v} is not a folder: it should hold {what} (ca.pem, cert.pem, key.pem). Bring the test bed up with its TLS " +
+                $"listener (eng/engines.sh up; dockerd --tlsverify on {TlsHost}) and load its variables (eval \"$(bash eng/engines.sh env)\").");
+            return v;
         }
 
         private static string Env(string name, string fallback)
