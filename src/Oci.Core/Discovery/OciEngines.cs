@@ -102,7 +102,7 @@ namespace Oci
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A transport that cannot be built here (a named pipe off Windows, say).
-                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, driver.Name, null, OciErrorKind.EngineUnavailable, Innermost(e)));
+                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, driver.Name, null, OciErrorKind.EngineUnavailable, Exceptions.Innermost(e).Message.TrimEnd('.')));
             }
 
             // The driver is chosen by what answered, unless the caller forced one.
@@ -175,7 +175,7 @@ namespace Oci
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return (null, OciErrorKind.EngineUnavailable, Innermost(e));
+                return (null, OciErrorKind.EngineUnavailable, Exceptions.Innermost(e).Message.TrimEnd('.'));
             }
         }
 
@@ -212,11 +212,5 @@ namespace Oci
         }
 
         private static string Seconds(TimeSpan t) => t == Timeout.InfiniteTimeSpan ? "ever" : t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
-
-        private static string Innermost(Exception e)
-        {
-            while (e.InnerException is not null) e = e.InnerException;
-            return e.Message.TrimEnd('.');
-        }
     }
 }

@@ -214,10 +214,10 @@ namespace Oci.Tls
                 var who = ClientCertificate is null
                     ? "no client certificate was given: -CertificatePath (or DOCKER_CERT_PATH) must point at a directory with cert.pem and key.pem"
                     : $"the client certificate '{Settings.ClientCertificatePath}' ({ClientCertificate.Subject}, issued by {ClientCertificate.Issuer}) was not accepted: use one signed by a CA the engine trusts (its --tlscacert)";
-                return (OciErrorKind.Unauthorized, $"the engine refused the TLS connection ({Innermost(error)}); it requires a client certificate it trusts, and {who}");
+                return (OciErrorKind.Unauthorized, $"the engine refused the TLS connection ({Exceptions.Innermost(error).Message.TrimEnd('.')}); it requires a client certificate it trusts, and {who}");
             }
             if (tlsFailure)
-                return (OciErrorKind.EngineUnavailable, $"the TLS handshake failed ({Innermost(error)}): the engine may not speak TLS on this port (use a plain tcp:// connection without TLS settings if it does not)");
+                return (OciErrorKind.EngineUnavailable, $"the TLS handshake failed ({Exceptions.Innermost(error).Message.TrimEnd('.')}): the engine may not speak TLS on this port (use a plain tcp:// connection without TLS settings if it does not)");
             return null;
         }
 
@@ -229,12 +229,6 @@ namespace Oci.Tls
                 if (x is AggregateException a && a.InnerExceptions.Any(i => Any(i, test))) return true;
             }
             return false;
-        }
-
-        private static string Innermost(Exception e)
-        {
-            while (e.InnerException is not null) e = e.InnerException;
-            return e.Message.TrimEnd('.');
         }
 
         private static string Describe(X509Certificate2 certificate)

@@ -12,13 +12,6 @@ using Xunit;
 
 namespace Oci.Tests.Integration
 {
-    /// <summary>Tests that change the process environment (DOCKER_CONFIG, ...) run alone, after the parallel ones.</summary>
-    [CollectionDefinition(Name, DisableParallelization = true)]
-    public sealed class ProcessEnvironmentCollection
-    {
-        public const string Name = "process environment";
-    }
-
     /// <summary>PULL from the test bed's htpasswd registry through both engines: credentials really reach the registry.</summary>
     [Collection(ProcessEnvironmentCollection.Name)]
     public class RegistryAuthPullTests
@@ -46,7 +39,7 @@ namespace Oci.Tests.Integration
         [MemberData(nameof(Engines))]
         public async Task Without_credentials_the_pull_is_Unauthorized(string driver, string endpoint)
         {
-            using var _ = new EnvironmentScope(("DOCKER_CONFIG", EmptyConfigDirectory()), ("REGISTRY_AUTH_FILE", Path.Combine(Path.GetTempPath(), "oci-none-auth.json")));
+            using var _ = new ProcessEnvironment(("DOCKER_CONFIG", EmptyConfigDirectory()), ("REGISTRY_AUTH_FILE", Path.Combine(Path.GetTempPath(), "oci-none-auth.json")));
             await using var client = await ConnectAsync(driver, endpoint);
             var e = await Assert.ThrowsAsync<OciException>(() => client.PullAsync(TestBed.Private));
             Assert.Equal((OciErrorKind.Unauthorized, TestBed.Private), (e.Kind, e.Target));
@@ -56,7 +49,7 @@ namespace Oci.Tests.Integration
         [MemberData(nameof(Engines))]
         public async Task An_explicit_credential_pulls_and_a_wrong_one_is_Unauthorized(string driver, string endpoint)
         {
-            using var _ = new EnvironmentScope(("DOCKER_CONFIG", EmptyConfigDirectory()));
+            using var _ = new ProcessEnvironment(("DOCKER_CONFIG", EmptyConfigDirectory()));
             await using var client = await ConnectAsync(driver, endpoint);
             var wrong = new OciRegistryCredential(TestBed.AuthUser, "not-the-password");
             var e = await Assert.ThrowsAsync<OciException>(() => client.PullAsync(TestBed.Private, new OciPullOptions { Credential = wrong }));
@@ -75,7 +68,7 @@ namespace Oci.Tests.Integration
             var config = EmptyConfigDirectory();
             var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestBed.AuthUser}:{TestBed.AuthPassword}"));
             File.WriteAllText(Path.Combine(config, "config.json"), $"{{\"auths\":{{\"{TestBed.AuthRegistry}\":{{\"auth\":\"{auth}\"}}}}}}");
-            using var _ = new EnvironmentScope(("DOCKER_CONFIG", config));
+            using var _ = new ProcessEnvironment(("DOCKER_CONFIG", config));
             await using var client = await ConnectAsync(driver, endpoint);
             var response = await client.PullAsync(TestBed.Private);
             Assert.Equal(TestBed.Private, response.Target);
@@ -116,23 +109,6 @@ namespace Oci.Tests.Integration
             var dir = Path.Combine(Path.GetTempPath(), "oci-docker-config-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
             return dir;
-        }
-    }
-
-    /// <summary>Sets environment variables for a test and restores them after.</summary>
-    internal sealed class EnvironmentScope : IDisposable
-    {
-        private readonly (string Name, string? Old)[] _saved;
-
-        public EnvironmentScope(params (string Name, string? Value)[] variables)
-        {
-            _saved = variables.Select(v => (v.Name, Environment.GetEnvironmentVariable(v.Name))).ToArray();
-            foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(name, value);
-        }
-
-        public void Dispose()
-        {
-            foreach (var (name, old) in _saved) Environment.SetEnvironmentVariable(name, old);
         }
     }
 }

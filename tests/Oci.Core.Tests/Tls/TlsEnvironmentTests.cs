@@ -12,7 +12,7 @@ namespace Oci.Tests.Tls
     /// <c>tcp://</c> connects honour the process's DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH as the docker CLI
     /// does. These set process variables, so they run alone (a non-parallel collection) and restore them.
     /// </summary>
-    [Collection(TlsEnvironmentCollection.Name)]
+    [Collection(ProcessEnvironmentCollection.Name)]
     public sealed class TlsEnvironmentTests : IDisposable
     {
         private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "oci-tlsenv-" + Guid.NewGuid().ToString("N").Substring(0, 8))).FullName;

@@ -138,28 +138,4 @@ namespace Oci.Tests.Tls
             foreach (var c in _held) c.Dispose();
         }
     }
-
-    /// <summary>Tests that set DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_TLS in the process: run alone, after the parallel ones.</summary>
-    [CollectionDefinition(Name, DisableParallelization = true)]
-    public sealed class TlsEnvironmentCollection
-    {
-        public const string Name = "tls process environment";
-    }
-
-    /// <summary>Sets process environment variables and restores them on dispose.</summary>
-    internal sealed class ProcessEnvironment : IDisposable
-    {
-        private readonly (string Name, string? Value)[] _saved;
-
-        public ProcessEnvironment(params (string Name, string? Value)[] variables)
-        {
-            _saved = variables.Select(v => (v.Name, Environment.GetEnvironmentVariable(v.Name))).ToArray();
-            foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(name, value);
-        }
-
-        public void Dispose()
-        {
-            foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
-        }
-    }
 }

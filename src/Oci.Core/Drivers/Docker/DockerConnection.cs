@@ -73,21 +73,27 @@ namespace Oci.Drivers.Docker
             DockerPing.SendAsync(_raw, _rawBase, Endpoint, _tls, RequestTimeout, cancellationToken);
 
         /// <summary>Runs one non-streaming engine call with the request timeout and the standard error mapping.</summary>
-        public async Task<T> RunAsync<T>(string what, string? target, Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        public Task<T> RunAsync<T>(string what, string? target, Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+            RunAsync(Client, Endpoint, RequestTimeout, what, target, call, cancellationToken);
+
+        /// <inheritdoc cref="RunAsync{T}(string, string?, Func{DockerClient, CancellationToken, Task{T}}, CancellationToken)"/>
+        /// <remarks>Static so connecting can read the engine's version before the connection exists.</remarks>
+        internal static async Task<T> RunAsync<T>(DockerClient client, string endpoint, TimeSpan timeout, string what, string? target,
+            Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(RequestTimeout);
+            cts.CancelAfter(timeout);
             try
             {
-                return await call(Client, cts.Token).ConfigureAwait(false);
+                return await call(client, cts.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new OciException(OciErrorKind.Timeout, $"{what} '{target}' timed out after {RequestTimeout.TotalSeconds:0} s on {Endpoint}.", target, innerException: e);
+                throw new OciException(OciErrorKind.Timeout, $"{what} '{target}' timed out after {timeout.TotalSeconds:0} s on {endpoint}.", target, innerException: e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw DockerErrors.Map(e, what, target, Endpoint);
+                throw DockerErrors.Map(e, what, target, endpoint);
             }
         }
 

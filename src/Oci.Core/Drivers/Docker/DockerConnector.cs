@@ -45,13 +45,14 @@ namespace Oci.Drivers.Docker
         /// </summary>
         internal static OciTlsSettings? ResolveTls(DockerEndpoint endpoint, OciTlsSettings? explicitTls, OciEnvironment? environment = null)
         {
+            OciTlsSettings? Inherited() =>
+                explicitTls ?? (AmbientTls.Value is { } ambient ? ambient.Tls : OciEndpointDiscovery.TlsFromEnvironment(environment ?? OciEnvironment.Current));
             switch (endpoint.Scheme)
             {
                 case "tcp":
-                    return explicitTls ?? (AmbientTls.Value is { } ambient ? ambient.Tls : OciEndpointDiscovery.TlsFromEnvironment(environment ?? OciEnvironment.Current));
+                    return Inherited();
                 case "https":
-                    return explicitTls ?? (AmbientTls.Value is { } a ? a.Tls : OciEndpointDiscovery.TlsFromEnvironment(environment ?? OciEnvironment.Current))
-                        ?? new OciTlsSettings(source: "https:// endpoint");
+                    return Inherited() ?? new OciTlsSettings(source: "https:// endpoint");
                 case "http":
                     if (explicitTls is not null)
                         throw new OciException(OciErrorKind.InvalidArgument,
@@ -67,10 +68,6 @@ namespace Oci.Drivers.Docker
         /// refuse, and returns the libpod API version to use, or null for none), then pins the API version the ping
         /// announced and reads the engine's version. TLS as <see cref="ResolveTls"/> says.
         /// </summary>
-        public static Task<DockerConnection> ConnectAsync(string driver, string endpoint, TimeSpan connectTimeout, TimeSpan requestTimeout,
-            Func<DockerPing, string, string?> accept, CancellationToken cancellationToken) =>
-            ConnectAsync(driver, endpoint, null, connectTimeout, requestTimeout, accept, cancellationToken);
-
         public static async Task<DockerConnection> ConnectAsync(string driver, string endpoint, OciConnectOptions? options, TimeSpan connectTimeout, TimeSpan requestTimeout,
             Func<DockerPing, string, string?> accept, CancellationToken cancellationToken)
         {
@@ -93,8 +90,7 @@ namespace Oci.Drivers.Docker
                 var libpod = accept(ping, parsed.Display);
                 var api = DockerApi.Negotiate(ping.ApiVersion);
                 client = DockerTransport.CreateDockerClient(parsed, api, tls);
-                var probe = new DockerConnection(driver, parsed, client, raw, rawBase, ping, string.Empty, api, requestTimeout, tls: tls);
-                var version = await probe.RunAsync("Connect", parsed.Display, (c, ct) => c.System.GetVersionAsync(ct), cancellationToken).ConfigureAwait(false);
+                var version = await DockerConnection.RunAsync(client, parsed.Display, requestTimeout, "Connect", parsed.Display, (c, ct) => c.System.GetVersionAsync(ct), cancellationToken).ConfigureAwait(false);
                 return new DockerConnection(driver, parsed, client, raw, rawBase, ping, version.Version ?? string.Empty, api, requestTimeout, libpod, version.Os, tls);
             }
             catch

@@ -23,7 +23,8 @@ namespace Oci.Drivers.Docker
                 case TimeoutException:
                     return new OciException(OciErrorKind.Timeout, $"{what} '{target}' timed out: the engine at {endpoint} did not answer in time.", target, e.Message, innerException: e);
                 case HttpRequestException or IOException or SocketException:
-                    return new OciException(OciErrorKind.EngineUnavailable, $"{what} '{target}' failed: the engine at {endpoint} cannot be reached ({Innermost(e)}).", target ?? endpoint, Innermost(e), innerException: e);
+                    var cause = Exceptions.Innermost(e).Message;
+                    return new OciException(OciErrorKind.EngineUnavailable, $"{what} '{target}' failed: the engine at {endpoint} cannot be reached ({cause}).", target ?? endpoint, cause, innerException: e);
                 default:
                     return new OciException(OciErrorKind.EngineError, $"{what} '{target}' failed: {e.Message}", target, e.Message, innerException: e);
             }
@@ -115,12 +116,6 @@ namespace Oci.Drivers.Docker
                 // Not JSON: an old engine or a proxy; keep its text as it is.
             }
             return body!.Trim();
-        }
-
-        private static string Innermost(Exception e)
-        {
-            while (e.InnerException is not null) e = e.InnerException;
-            return e.Message;
         }
 
         private static bool Has(string text, params string[] needles)

@@ -73,7 +73,7 @@ namespace Oci.Drivers.Docker
             catch (Exception e) when (e is not OciException)
             {
                 if (tls?.Explain(e) is { } explained) throw Unavailable(endpoint, explained.Why, e, explained.Kind);
-                throw Unavailable(endpoint, Innermost(e), e);
+                throw Unavailable(endpoint, Exceptions.Innermost(e).Message.TrimEnd('.'), e);
             }
         }
 
@@ -100,11 +100,5 @@ namespace Oci.Drivers.Docker
 
         private static string? Header(HttpResponseMessage response, string name) =>
             response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-        private static string Innermost(Exception e)
-        {
-            while (e.InnerException is not null) e = e.InnerException;
-            return e.Message.TrimEnd('.');
-        }
     }
 }

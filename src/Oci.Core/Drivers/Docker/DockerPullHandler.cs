@@ -78,7 +78,7 @@ namespace Oci.Drivers.Docker
         {
             var credential = await OciCredentialResolver.ResolveAsync(reference.Domain, new OciCredentialOptions { Credential = explicitCredential }, cancellationToken).ConfigureAwait(false);
             if (credential is null) return null;
-            RegistryAuthHeader.EnsureSecureTransport(c.Endpoint, c.EndpointInfo.IsTls, allowPlainText);
+            RegistryAuthHeader.EnsureSecureTransport(c.Endpoint, c.IsTls, allowPlainText);
             return new Dictionary<string, string> { [RegistryAuthHeader.Name] = RegistryAuthHeader.Encode(credential) };
         }
 
