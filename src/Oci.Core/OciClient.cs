@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -23,47 +24,80 @@ namespace Oci
             Connection = connection;
         }
 
-        /// <summary>Connects through <paramref name="driver"/> to <paramref name="endpoint"/>.</summary>
-        public static async Task<OciClient> ConnectAsync(IOciDriver driver, string endpoint, CancellationToken cancellationToken = default)
+        /// <summary>Connects through <paramref name="driver"/> to <paramref name="endpoint"/> (TLS from the environment, 10 s connect timeout).</summary>
+        public static Task<OciClient> ConnectAsync(IOciDriver driver, string endpoint, CancellationToken cancellationToken = default) =>
+            ConnectAsync(driver, endpoint, null, cancellationToken);
+
+        /// <summary>Connects through <paramref name="driver"/> to <paramref name="endpoint"/> with <paramref name="options"/>.</summary>
+        public static Task<OciClient> ConnectAsync(IOciDriver driver, string endpoint, OciConnectOptions? options, CancellationToken cancellationToken = default) =>
+            ConnectAsync(driver, OciEndpoint.Parse(endpoint), options, cancellationToken);
+
+        /// <summary>Connects through the driver registered as <paramref name="driverName"/>.</summary>
+        public static Task<OciClient> ConnectAsync(string driverName, string endpoint, CancellationToken cancellationToken = default) =>
+            ConnectAsync(OciDrivers.Get(driverName), endpoint, null, cancellationToken);
+
+        /// <summary>Connects through the driver registered as <paramref name="driverName"/> with <paramref name="options"/>.</summary>
+        public static Task<OciClient> ConnectAsync(string driverName, string endpoint, OciConnectOptions? options, CancellationToken cancellationToken = default) =>
+            ConnectAsync(OciDrivers.Get(driverName), endpoint, options, cancellationToken);
+
+        /// <summary>
+        /// Probes <paramref name="endpoint"/> with the driver's probe (one round trip), checks the driver serves what
+        /// answered, and connects over what the probe opened.
+        /// </summary>
+        public static async Task<OciClient> ConnectAsync(IOciDriver driver, OciEndpoint endpoint, OciConnectOptions? options, CancellationToken cancellationToken = default)
         {
-            if (driver is null) throw new OciException(OciErrorKind.InvalidArgument, "A driver is required to connect.", endpoint);
-            if (string.IsNullOrWhiteSpace(endpoint)) throw new OciException(OciErrorKind.InvalidArgument, "An endpoint is required to connect.", endpoint);
-            IOciConnection connection;
+            if (driver is null) throw new OciException(OciErrorKind.InvalidArgument, "A driver is required to connect.", endpoint?.Text);
+            if (endpoint is null) throw new OciException(OciErrorKind.InvalidArgument, "An endpoint is required to connect.");
+            options = options?.Clone() ?? new OciConnectOptions();
+            if (!driver.Probe.CanProbe(endpoint))
+                throw new OciException(endpoint.IsKnownScheme ? OciErrorKind.Unsupported : OciErrorKind.InvalidArgument,
+                    $"The {driver.Name} driver cannot reach {endpoint.Scheme}:// endpoints ('{endpoint}')." +
+                    (endpoint.IsSsh ? " Forward the engine's socket (ssh -L) and connect to that instead." : string.Empty), endpoint.Text);
+            OciProbeResult answer;
             try
             {
-                connection = await driver.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+                answer = await driver.Probe.ProbeAsync(endpoint, options, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
-                throw new OciException(OciErrorKind.Cancelled, $"Connecting to '{endpoint}' was cancelled.", endpoint, innerException: e);
+                throw Cancelled(endpoint, e);
             }
-            return new OciClient(driver, connection);
+            return await ConnectAsync(driver, answer, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
-        /// Connects through <paramref name="driver"/> with <paramref name="options"/> (TLS); a driver that cannot take
-        /// options (<see cref="IOciConfigurableDriver"/>) is refused when TLS is asked for.
+        /// Connects through <paramref name="driver"/> to the engine that answered <paramref name="answer"/>, taking it over
+        /// (it is disposed when the driver does not serve that engine or the connect fails).
         /// </summary>
-        public static async Task<OciClient> ConnectAsync(IOciDriver driver, string endpoint, OciConnectOptions? options, CancellationToken cancellationToken = default)
+        public static async Task<OciClient> ConnectAsync(IOciDriver driver, OciProbeResult answer, CancellationToken cancellationToken = default)
         {
-            if (options?.Tls is null) return await ConnectAsync(driver, endpoint, cancellationToken).ConfigureAwait(false);
-            if (driver is not IOciConfigurableDriver configurable)
-                throw new OciException(OciErrorKind.Unsupported, $"The {driver?.Name} driver does not take TLS settings.", endpoint);
-            if (string.IsNullOrWhiteSpace(endpoint)) throw new OciException(OciErrorKind.InvalidArgument, "An endpoint is required to connect.", endpoint);
+            if (driver is null) throw new OciException(OciErrorKind.InvalidArgument, "A driver is required to connect.");
+            if (answer is null) throw new OciException(OciErrorKind.InvalidArgument, "A probe answer is required to connect.");
             try
             {
-                var connection = await configurable.ConnectAsync(endpoint, options, cancellationToken).ConfigureAwait(false);
+                if (!ReferenceEquals(driver.Probe, answer.Probe) || driver.Serves(answer) <= 0)
+                {
+                    var others = OciDrivers.Serving(answer).Where(d => !ReferenceEquals(d, driver)).Select(d => d.Name).ToList();
+                    throw new OciException(OciErrorKind.Unsupported,
+                        $"The engine at '{answer.Endpoint}' is {answer.Engine} {answer.EngineVersion} (API {answer.ApiVersion}), which the {driver.Name} driver does not serve."
+                        + (others.Count > 0 ? $" Use the {string.Join(" or ", others)} driver for it." : string.Empty),
+                        answer.Endpoint.Text, $"{answer.Engine} {answer.EngineVersion}");
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                var connection = await driver.ConnectAsync(answer, cancellationToken).ConfigureAwait(false);
                 return new OciClient(driver, connection);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
-                throw new OciException(OciErrorKind.Cancelled, $"Connecting to '{endpoint}' was cancelled.", endpoint, innerException: e);
+                answer.Dispose();
+                throw Cancelled(answer.Endpoint, e);
+            }
+            catch
+            {
+                answer.Dispose();
+                throw;
             }
         }
-
-        /// <summary>Connects through the driver registered as <paramref name="driverName"/>.</summary>
-        public static Task<OciClient> ConnectAsync(string driverName, string endpoint, CancellationToken cancellationToken = default) =>
-            ConnectAsync(OciDrivers.Get(driverName), endpoint, cancellationToken);
 
         public IOciDriver Driver { get; }
 
@@ -72,8 +106,8 @@ namespace Oci
         /// <summary>False once disposal has begun.</summary>
         public bool IsConnected => Volatile.Read(ref _disposed) == 0 && Connection.IsConnected;
 
-        /// <summary>True when the driver has a handler for <paramref name="method"/>.</summary>
-        public bool Supports(string method) => Driver.Handler(OciMethods.Normalize(method)) is not null;
+        /// <summary>True when the driver serves <paramref name="method"/> on <paramref name="kind"/>.</summary>
+        public bool Supports(OciKind kind, string method) => Driver.Handler(kind, OciMethods.Normalize(method)) is not null;
 
         public Task<OciResponse> ExecuteAsync(OciRequest request, CancellationToken cancellationToken = default) =>
             ExecuteAsync(request, null, cancellationToken);
@@ -85,8 +119,7 @@ namespace Oci
             Enter(request.Target);
             try
             {
-                var handler = Driver.Handler(request.Method)
-                    ?? throw new OciException(OciErrorKind.Unsupported, $"The {Driver.Name} driver does not support {request.Method}.", request.Target);
+                var handler = Driver.Handler(request.Kind, request.Method) ?? throw Unserved(request);
                 cancellationToken.ThrowIfCancellationRequested();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
                 var watch = Stopwatch.StartNew();
@@ -112,6 +145,7 @@ namespace Oci
             }
             catch (Exception e)
             {
+                // Only a driver that does not derive from OciDriver<T> can get here: its errors are not mapped.
                 throw new OciException(OciErrorKind.EngineError, $"{request.Method} failed: {e.Message}", request.Target, e.Message, innerException: e);
             }
             finally
@@ -125,11 +159,7 @@ namespace Oci
         {
             if (string.IsNullOrWhiteSpace(reference))
                 throw new OciException(OciErrorKind.InvalidReference, "An image reference is required to pull.", reference);
-            var parameters = new System.Collections.Generic.Dictionary<string, object?>();
-            if (options?.Platform is { } platform) parameters["platform"] = platform;
-            if (options?.Credential is { } credential) parameters[OciPullParameters.Credential] = credential;
-            if (options?.AllowUnencryptedAuthentication == true) parameters[OciPullParameters.AllowUnencryptedAuthentication] = true;
-            return ExecuteAsync(new OciRequest(OciMethods.Pull, OciKind.Image, reference, parameters), progress, cancellationToken);
+            return ExecuteAsync(OciRequest.WithOptions(OciMethods.Pull, OciKind.Image, reference, options ?? new OciPullOptions()), progress, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
@@ -146,6 +176,22 @@ namespace Oci
         public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
         public override string ToString() => $"{Driver.Name} {Connection.Endpoint}";
+
+        private OciException Unserved(OciRequest request)
+        {
+            var kind = request.Kind.ToString().ToUpperInvariant();
+            var served = Driver.Methods(request.Kind);
+            var elsewhere = Enum.GetValues(typeof(OciKind)).Cast<OciKind>()
+                .Where(k => k != request.Kind && Driver.Handler(k, request.Method) is not null)
+                .Select(k => k.ToString().ToUpperInvariant()).ToList();
+            return new OciException(OciErrorKind.Unsupported,
+                $"The {Driver.Name} driver does not serve {request.Method} {kind}. It serves for {kind}: {(served.Count == 0 ? "nothing" : string.Join(", ", served))}."
+                + (elsewhere.Count > 0 ? $" {request.Method} is served for: {string.Join(", ", elsewhere)}." : string.Empty),
+                request.Target ?? request.Method);
+        }
+
+        private static OciException Cancelled(OciEndpoint endpoint, Exception inner) =>
+            new(OciErrorKind.Cancelled, $"Connecting to '{endpoint}' was cancelled.", endpoint.Text, innerException: inner);
 
         private void Enter(string? target)
         {
@@ -164,6 +210,6 @@ namespace Oci
         }
 
         private OciException Closed(string? target, Exception? inner) =>
-            new(OciErrorKind.ConnectionClosed, $"The connection to {Connection.Endpoint} is closed.", target ?? Connection.Endpoint, innerException: inner);
+            new(OciErrorKind.ConnectionClosed, $"The connection to {Connection.Endpoint} is closed.", target ?? Connection.Endpoint.ToString(), innerException: inner);
     }
 }

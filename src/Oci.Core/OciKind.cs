@@ -1,6 +1,6 @@
 namespace Oci
 {
-    /// <summary>What a request acts on.</summary>
+    /// <summary>What a request acts on. A driver serves (kind, method) pairs: LIST of images and LIST of containers are different handlers.</summary>
     public enum OciKind
     {
         /// <summary>An image, named by a reference or an image id.</summary>
@@ -9,5 +9,9 @@ namespace Oci
         Container,
         /// <summary>The engine itself (PING, VERSION, INFO).</summary>
         Engine,
+        /// <summary>A volume, named by its name.</summary>
+        Volume,
+        /// <summary>A network, named by its id or name.</summary>
+        Network,
     }
 }

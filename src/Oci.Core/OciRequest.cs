@@ -5,21 +5,27 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Oci.Credentials;
 
 namespace Oci
 {
     /// <summary>
-    /// One request to an engine: a method, what it acts on, and parameters. Immutable: the parameters are
-    /// copied at construction, so a caller cannot change them while the request is being served.
+    /// One request to an engine: a method, the kind it acts on, the target, and its options — either a typed options
+    /// object (<see cref="Options"/>, e.g. <see cref="OciPullOptions"/>) or a dictionary of parameters that the driver
+    /// binds to the method's options type by name (<c>Invoke-OciRequest -Parameters</c>, custom methods). Immutable:
+    /// parameters are copied at construction.
     /// </summary>
     public sealed class OciRequest
     {
+        /// <summary>The longest target (reference, id, name) accepted; longer input is refused before anything is sent.</summary>
+        public const int MaxTargetLength = 4096;
+
         private static readonly IReadOnlyDictionary<string, object?> NoParameters =
             new ReadOnlyDictionary<string, object?>(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase));
 
-        /// <summary>Creates a request; <paramref name="target"/> is the image reference or container id.</summary>
+        /// <summary>Creates a request; <paramref name="target"/> is the image reference, container id or name, ...</summary>
         public OciRequest(string method, OciKind kind, string? target = null, IEnumerable<KeyValuePair<string, object?>>? parameters = null)
-            : this(OciMethods.Normalize(method), kind, target, Copy(parameters), null, null)
+            : this(OciMethods.Normalize(method), kind, CheckTarget(target), Copy(parameters), null, null, null, null)
         {
         }
 
@@ -29,7 +35,8 @@ namespace Oci
         {
         }
 
-        private OciRequest(string method, OciKind kind, string? target, IReadOnlyDictionary<string, object?> parameters, IOciConnection? connection, IProgress<OciProgress>? progress)
+        private OciRequest(string method, OciKind kind, string? target, IReadOnlyDictionary<string, object?> parameters, object? options,
+            IOciConnection? connection, IProgress<OciProgress>? progress, OciRegistryCredential? credential)
         {
             if (!Enum.IsDefined(typeof(OciKind), kind))
                 throw new OciException(OciErrorKind.InvalidArgument, $"'{kind}' is not a request kind.", kind.ToString());
@@ -37,29 +44,31 @@ namespace Oci
             Kind = kind;
             Target = string.IsNullOrEmpty(target) ? null : target;
             Parameters = parameters;
+            _options = options;
             Connection = connection;
             Progress = progress;
+            RegistryCredential = credential;
         }
 
-        /// <summary>Builds a request from a non-generic dictionary (a PowerShell hashtable, say).</summary>
+        /// <summary>A request carrying a typed options object (<see cref="OciPullOptions"/>, ...) instead of a parameter dictionary.</summary>
+        public static OciRequest WithOptions(string method, OciKind kind, string? target, object? options) =>
+            new(OciMethods.Normalize(method), kind, CheckTarget(target), NoParameters, options, null, null, null);
+
+        /// <summary>Builds a request from a non-generic dictionary (a PowerShell hashtable, say); <paramref name="kind"/> null = the method's default.</summary>
         public static OciRequest Create(string method, OciKind? kind, string? target, IDictionary? parameters)
         {
             var normalized = OciMethods.Normalize(method);
-            IEnumerable<KeyValuePair<string, object?>>? pairs = null;
+            List<KeyValuePair<string, object?>>? pairs = null;
             if (parameters is not null)
             {
-                var list = new List<KeyValuePair<string, object?>>();
+                pairs = new List<KeyValuePair<string, object?>>();
                 foreach (DictionaryEntry e in parameters)
-                {
-                    var key = Convert.ToString(e.Key, CultureInfo.InvariantCulture);
-                    if (string.IsNullOrWhiteSpace(key))
-                        throw new OciException(OciErrorKind.InvalidArgument, "Parameter names cannot be empty.", key);
-                    list.Add(new KeyValuePair<string, object?>(key!, e.Value));
-                }
-                pairs = list;
+                    pairs.Add(new KeyValuePair<string, object?>(Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? string.Empty, e.Value));
             }
             return new OciRequest(normalized, kind ?? OciMethods.DefaultKind(normalized), target, pairs);
         }
+
+        private readonly object? _options;
 
         /// <summary>The method, upper case (e.g. <c>PULL</c>).</summary>
         public string Method { get; }
@@ -67,17 +76,14 @@ namespace Oci
         /// <summary>What the request acts on.</summary>
         public OciKind Kind { get; }
 
-        /// <summary>The image reference (or image id) when <see cref="Kind"/> is <see cref="OciKind.Image"/>.</summary>
-        public string? Reference => Kind == OciKind.Image ? Target : null;
-
-        /// <summary>The container id or name when <see cref="Kind"/> is <see cref="OciKind.Container"/>.</summary>
-        public string? Id => Kind == OciKind.Container ? Target : null;
-
-        /// <summary>The reference or id, whichever the kind uses.</summary>
+        /// <summary>The image reference, container id or name, ... the request acts on.</summary>
         public string? Target { get; }
 
-        /// <summary>A read-only, case-insensitive copy of the parameters.</summary>
+        /// <summary>A read-only, case-insensitive copy of the parameters (empty when the request carries <see cref="Options"/>).</summary>
         public IReadOnlyDictionary<string, object?> Parameters { get; }
+
+        /// <summary>The typed options object the caller gave, or null when the parameters are a dictionary.</summary>
+        public object? Options => _options;
 
         /// <summary>The connection serving this request; set by <see cref="OciClient"/> (like Go's request context).</summary>
         public IOciConnection? Connection { get; }
@@ -85,49 +91,34 @@ namespace Oci
         /// <summary>Where a long-running method reports progress, in order, on the serving thread; may be null.</summary>
         public IProgress<OciProgress>? Progress { get; }
 
-        /// <summary>A copy of this request bound to a connection and progress sink.</summary>
-        public OciRequest WithContext(IOciConnection connection, IProgress<OciProgress>? progress) =>
-            new(Method, Kind, Target, Parameters, connection ?? throw new ArgumentNullException(nameof(connection)), progress);
+        /// <summary>
+        /// The registry credential <see cref="OciClient"/> resolved for a method whose options ask for one
+        /// (<see cref="IOciRegistryAuthOptions"/>): the caller's, else docker's and podman's configuration; null = anonymous.
+        /// Drivers only encode it.
+        /// </summary>
+        public OciRegistryCredential? RegistryCredential { get; }
 
-        /// <summary>The parameter <paramref name="name"/> converted to <typeparamref name="T"/>, or <paramref name="fallback"/> when absent.</summary>
-        public T? GetParameter<T>(string name, T? fallback = default)
-        {
-            if (!Parameters.TryGetValue(name, out var raw) || raw is null) return fallback;
-            raw = Unwrap(raw);
-            if (raw is null) return fallback;
-            if (raw is T t) return t;
-            try
-            {
-                var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-                if (type == typeof(bool) && raw is string s) return (T)(object)bool.Parse(s);
-                return (T?)Convert.ChangeType(raw, type, CultureInfo.InvariantCulture);
-            }
-            catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
-            {
-                throw new OciException(OciErrorKind.InvalidArgument, $"Parameter '{name}' of {Method} must be a {typeof(T).Name}; got '{raw}'.", Target);
-            }
-        }
+        /// <summary>A copy of this request bound to a connection, progress sink and resolved registry credential.</summary>
+        public OciRequest WithContext(IOciConnection connection, IProgress<OciProgress>? progress, OciRegistryCredential? registryCredential = null) =>
+            new(Method, Kind, Target, Parameters, _options, connection ?? throw new ArgumentNullException(nameof(connection)), progress, registryCredential);
 
-        /// <summary>Fails with InvalidArgument when a parameter other than <paramref name="known"/> is present.</summary>
-        public void EnsureOnlyParameters(params string[] known)
-        {
-            var unknown = Parameters.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (unknown.Count > 0)
-            {
-                var accepted = known.Length == 0 ? "none" : string.Join(", ", known);
-                throw new OciException(OciErrorKind.InvalidArgument,
-                    $"{Method} does not take parameter(s) {string.Join(", ", unknown)}; it accepts: {accepted}.", Target);
-            }
-        }
-
-        /// <summary>The request line, e.g. <c>PULL IMAGE docker.io/library/alpine:latest platform=linux/amd64</c>; secrets are redacted.</summary>
+        /// <summary>The request line, e.g. <c>PULL IMAGE docker.io/library/alpine:latest platform=linux/amd64</c>; secrets are never shown.</summary>
         public override string ToString()
         {
             var sb = new StringBuilder(Method).Append(' ').Append(Kind.ToString().ToUpperInvariant());
             if (Target is not null) sb.Append(' ').Append(Target);
-            foreach (var p in Parameters.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
-                sb.Append(' ').Append(p.Key).Append('=').Append(Secrets.ShouldRedact(p.Key, Unwrap(p.Value)) ? Secrets.Redacted : Convert.ToString(Unwrap(p.Value), CultureInfo.InvariantCulture));
+            var pairs = _options is null
+                ? Parameters.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => (p.Key, Text: Secrets.Show(p.Key, p.Value)))
+                : OptionsBinder.Describe(_options);
+            foreach (var (key, text) in pairs) sb.Append(' ').Append(key).Append('=').Append(text);
             return sb.ToString();
+        }
+
+        private static string? CheckTarget(string? target)
+        {
+            if (target is { Length: > MaxTargetLength })
+                throw new OciException(OciErrorKind.InvalidArgument, $"The target is {target.Length} characters long; at most {MaxTargetLength} are accepted.", target.Substring(0, 100) + "…");
+            return target;
         }
 
         private static IReadOnlyDictionary<string, object?> Copy(IEnumerable<KeyValuePair<string, object?>>? parameters)
@@ -143,17 +134,6 @@ namespace Oci
                 copy.Add(p.Key, p.Value);
             }
             return new ReadOnlyDictionary<string, object?>(copy);
-        }
-
-        // PowerShell hands over values wrapped in PSObject; a driver wants the base object. Reflection keeps
-        // Oci.Core free of a PowerShell reference.
-        private static object? Unwrap(object? value)
-        {
-            if (value is null) return null;
-            var type = value.GetType();
-            if (type.FullName == "System.Management.Automation.PSObject")
-                return type.GetProperty("BaseObject")?.GetValue(value);
-            return value;
         }
     }
 }

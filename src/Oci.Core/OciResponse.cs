@@ -59,7 +59,7 @@ namespace Oci
         public TimeSpan Duration { get; }
 
         internal OciResponse Stamp(IOciConnection connection, TimeSpan duration) =>
-            new(Method, Kind, Target, Data, Status, Warnings, connection.Engine, connection.Endpoint, duration);
+            new(Method, Kind, Target, Data, Status, Warnings, connection.Engine, connection.Endpoint.ToString(), duration);
 
         public override string ToString() => $"{Method} {Kind.ToString().ToUpperInvariant()} {Target} {Status}".Replace("  ", " ").Trim();
 

@@ -66,41 +66,22 @@ namespace Oci.Credentials
         }
 
         /// <summary>
-        /// True when credentials sent to <paramref name="endpoint"/> stay private: a unix socket or named pipe,
-        /// <c>https://</c> or a TLS connection (<paramref name="tls"/>), or plain TCP to a loopback address.
+        /// True when credentials sent to <paramref name="endpoint"/> stay private: a unix socket, a named pipe or loopback
+        /// TCP (<see cref="OciEndpoint.IsLocal"/>), or an encrypted connection (TLS, ssh).
         /// </summary>
-        public static bool IsSecureTransport(string endpoint, bool tls = false)
-        {
-            if (string.IsNullOrWhiteSpace(endpoint)) return false;
-            var e = endpoint.Trim();
-            var sep = e.IndexOf("://", StringComparison.Ordinal);
-            if (sep <= 0) return false;
-            var scheme = e.Substring(0, sep).ToLowerInvariant();
-            switch (scheme)
-            {
-                case "unix":
-                case "npipe":
-                case "https":
-                    return true;
-                case "tcp":
-                case "http":
-                    if (tls) return true;
-                    return Uri.TryCreate("http://" + e.Substring(sep + 3), UriKind.Absolute, out var uri) && uri.IsLoopback;
-                default:
-                    return false;
-            }
-        }
+        public static bool IsSecureTransport(OciEndpoint endpoint, bool encrypted) =>
+            endpoint is not null && (encrypted || endpoint.Scheme == "https" || endpoint.IsLocal);
 
         /// <summary>
         /// Fails (InvalidArgument) when credentials would cross a plain-text, non-loopback TCP connection and the
         /// caller did not allow it (<c>-AllowUnencryptedAuthentication</c>, as <c>Invoke-WebRequest</c> has).
         /// </summary>
-        public static void EnsureSecureTransport(string endpoint, bool tls, bool allowUnencryptedAuthentication)
+        public static void EnsureSecureTransport(IOciConnection connection, bool allowUnencryptedAuthentication)
         {
-            if (allowUnencryptedAuthentication || IsSecureTransport(endpoint, tls)) return;
+            if (allowUnencryptedAuthentication || IsSecureTransport(connection.Endpoint, connection.IsEncrypted)) return;
             throw new OciException(OciErrorKind.InvalidArgument,
-                $"Refusing to send registry credentials to the engine at {endpoint}: the connection is neither encrypted nor local. "
-                + "Connect with TLS, or allow it explicitly (-AllowUnencryptedAuthentication).", endpoint);
+                $"Refusing to send registry credentials to the engine at {connection.Endpoint}: the connection is neither encrypted nor local. "
+                + "Connect with TLS, or allow it explicitly (-AllowUnencryptedAuthentication).", connection.Endpoint.ToString());
         }
 
         private static OciException Invalid() =>

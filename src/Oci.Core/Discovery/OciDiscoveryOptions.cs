@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace Oci
@@ -9,8 +10,8 @@ namespace Oci
         /// <summary>The default <see cref="ProbeTimeout"/>: 2 seconds.</summary>
         public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);
 
-        /// <summary>The default <see cref="ConnectTimeout"/>: 15 seconds.</summary>
-        public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
+        /// <summary>The default <see cref="ConnectTimeout"/>: <see cref="OciConnectOptions.DefaultConnectTimeout"/>.</summary>
+        public static readonly TimeSpan DefaultConnectTimeout = OciConnectOptions.DefaultConnectTimeout;
 
         private TimeSpan _probeTimeout = DefaultProbeTimeout;
         private TimeSpan _connectTimeout = DefaultConnectTimeout;
@@ -28,27 +29,27 @@ namespace Oci
         public bool FallBack { get; set; }
 
         /// <summary>
-        /// The driver to connect with (<c>-Driver</c>). Null: chosen by what answers — the <c>docker</c> driver,
-        /// or the <c>podman</c> driver when the engine is Podman and such a driver is registered.
+        /// The driver to connect with (<c>-Driver</c>). Null: the registered driver that serves what answered best
+        /// (<see cref="IOciDriver.Serves"/>: the podman driver for Podman, the docker driver for other Docker-API engines).
         /// </summary>
         public string? Driver { get; set; }
 
-        /// <summary>How long a candidate may take to answer the ping before the next is tried. Default 2 s.</summary>
+        /// <summary>How long a discovered candidate may take to answer its probe before the next is tried. Default 2 s.</summary>
         public TimeSpan ProbeTimeout
         {
             get => _probeTimeout;
             set => _probeTimeout = Positive(value, "probe timeout");
         }
 
-        /// <summary>
-        /// How long connecting may take once the engine answered the ping (the driver learns the engine's version
-        /// and API; Podman takes a few hundred milliseconds). Default 15 s.
-        /// </summary>
+        /// <summary>How long the explicit endpoint (<see cref="Endpoint"/>) may take to answer. Default 10 s, as <see cref="OciClient"/>.</summary>
         public TimeSpan ConnectTimeout
         {
             get => _connectTimeout;
             set => _connectTimeout = Positive(value, "connect timeout");
         }
+
+        /// <summary>The rungs after the explicit endpoint, in order; null = <see cref="OciEndpointDiscovery.DefaultProviders"/>.</summary>
+        public IReadOnlyList<OciEndpointProvider>? Providers { get; set; }
 
         /// <summary>Where variables and files are read from; null = <see cref="OciEnvironment.Current"/>.</summary>
         public OciEnvironment? Environment { get; set; }
@@ -60,7 +61,7 @@ namespace Oci
             return value;
         }
 
-        /// <summary>Test hook: finds a registered driver by name (default: <see cref="OciDrivers.TryGet"/>).</summary>
-        internal Func<string, IOciDriver?>? DriverLookup { get; set; }
+        /// <summary>The drivers discovery chooses among, in order of preference on a tie; null = every registered driver (<see cref="OciDrivers.All"/>).</summary>
+        public IReadOnlyList<IOciDriver>? Drivers { get; set; }
     }
 }

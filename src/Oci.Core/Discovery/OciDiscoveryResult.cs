@@ -41,7 +41,7 @@ namespace Oci
         public string? Failure { get; }
 
         public override string ToString() =>
-            Candidate.SourceDescription + " " + (Candidate.Endpoint ?? "(no endpoint)") + ": "
+            Candidate.SourceDescription + " " + (Candidate.Endpoint?.ToString() ?? Candidate.EndpointText ?? "(no endpoint)") + ": "
             + (Succeeded ? $"{Engine} answered ({Driver} driver)" : Failure);
     }
 

@@ -2,23 +2,36 @@ using System;
 
 namespace Oci
 {
-    /// <summary>One place discovery will try, with where it was found and the TLS settings that go with it.</summary>
+    /// <summary>One place discovery will try: the endpoint, its TLS settings, and where it was found — data only, nothing contacted.</summary>
     public sealed class OciEndpointCandidate
     {
+        /// <summary>
+        /// A candidate for <paramref name="endpoint"/> (as written where it was found). An endpoint that does not parse
+        /// makes a candidate with a <see cref="Problem"/>, so discovery can say why it was passed over.
+        /// </summary>
         public OciEndpointCandidate(string? endpoint, OciEndpointSource source, string sourceDescription, OciTlsSettings? tls = null, string? contextName = null, string? problem = null)
         {
             if (string.IsNullOrWhiteSpace(sourceDescription)) throw new ArgumentException("A candidate needs a source description.", nameof(sourceDescription));
             if (endpoint is null && problem is null) throw new ArgumentException("A candidate without an endpoint must say why (problem).", nameof(problem));
-            Endpoint = OciEnvironment.NonEmpty(endpoint?.Trim());
+            EndpointText = OciEnvironment.NonEmpty(endpoint?.Trim());
+            if (problem is null && EndpointText is not null)
+            {
+                if (OciEndpoint.TryParse(EndpointText, out var parsed, out var why)) Endpoint = parsed;
+                else problem = $"'{EndpointText}' is not a valid engine endpoint: {why}";
+            }
             Source = source;
             SourceDescription = sourceDescription;
-            Tls = tls;
+            // TLS settings apply to tcp:// and https:// only, as with docker -H unix://... --tlsverify.
+            Tls = Endpoint is { TakesTls: true } ? tls : null;
             ContextName = contextName;
             Problem = problem;
         }
 
-        /// <summary>The endpoint (<c>unix:///...</c>, <c>tcp://host:port</c>, <c>npipe:////./pipe/...</c>, <c>ssh://...</c>); null when <see cref="Problem"/> kept it from being known.</summary>
-        public string? Endpoint { get; }
+        /// <summary>The endpoint, parsed; null when <see cref="Problem"/> kept it from being known or read.</summary>
+        public OciEndpoint? Endpoint { get; }
+
+        /// <summary>The endpoint as written where it was found (<c>DOCKER_HOST</c>'s value, a context's <c>Host</c>, ...).</summary>
+        public string? EndpointText { get; }
 
         /// <summary>The rung of the discovery order.</summary>
         public OciEndpointSource Source { get; }
@@ -32,20 +45,14 @@ namespace Oci
         /// <summary>The Docker context's name for <see cref="OciEndpointSource.DockerContext"/> candidates.</summary>
         public string? ContextName { get; }
 
-        /// <summary>Why this candidate cannot be tried (a context whose meta.json is missing or malformed, ...); null when it can.</summary>
+        /// <summary>Why this candidate cannot be tried (a broken context, an endpoint that does not parse, ...); null when it can.</summary>
         public string? Problem { get; }
 
-        /// <summary>The endpoint's scheme, lower case (<c>unix</c>, <c>tcp</c>, ...); null when unknown.</summary>
-        public string? Scheme
-        {
-            get
-            {
-                var sep = Endpoint?.IndexOf("://", StringComparison.Ordinal) ?? -1;
-                return sep > 0 ? Endpoint!.Substring(0, sep).ToLowerInvariant() : null;
-            }
-        }
+        /// <summary>The connect options a connect to this candidate uses: exactly its TLS (none when it has none), read from <paramref name="environment"/>.</summary>
+        public OciConnectOptions ConnectOptions(OciEnvironment environment, TimeSpan connectTimeout) =>
+            new() { Tls = Tls, TlsFromEnvironment = false, Environment = environment, ConnectTimeout = connectTimeout };
 
         public override string ToString() =>
-            (Endpoint ?? "(no endpoint)") + " (" + SourceDescription + ")" + (Problem is null ? string.Empty : ": " + Problem);
+            (EndpointText ?? "(no endpoint)") + " (" + SourceDescription + ")" + (Problem is null ? string.Empty : ": " + Problem);
     }
 }

@@ -9,23 +9,19 @@ using System.Threading.Tasks;
 namespace Oci
 {
     /// <summary>
-    /// Connects to whichever engine answers first in the discovery order (<see cref="OciEndpointDiscovery"/>),
-    /// as <c>Connect-OciEngine</c> does without <c>-Endpoint</c>.
+    /// Connects to whichever engine answers first in the discovery order (<see cref="OciEndpointDiscovery"/>), as
+    /// <c>Connect-OciEngine</c> does without <c>-Endpoint</c>. Each candidate is probed once by the probes of the
+    /// registered drivers that can reach it; the drivers sharing the probe that got an answer then say which of them
+    /// serves what answered, and the best connects over what the probe opened. Nothing here names a driver.
     /// </summary>
     public static class OciEngines
     {
-        /// <summary>The driver used when the caller forces none and the engine is not Podman (or no podman driver is registered).</summary>
-        public const string ProbeDriver = "docker";
-
-        /// <summary>The driver used instead when the engine that answered is Podman and a driver of this name is registered.</summary>
-        public const string PodmanDriver = "podman";
-
         /// <summary>
-        /// Tries the candidates in order and returns a client for the first that answers a ping. A missing
-        /// socket file is passed over without a network call; every ping is bounded by
-        /// <see cref="OciDiscoveryOptions.ProbeTimeout"/>, and connecting to an engine that answered by
-        /// <see cref="OciDiscoveryOptions.ConnectTimeout"/>. When nothing answers, one <see cref="OciDiscoveryException"/>
-        /// (EngineUnavailable; Unsupported when an endpoint the user configured is ssh://) lists every attempt.
+        /// Tries the candidates in order and returns a client for the first that answers. A missing socket file is
+        /// passed over without a network call; each probe is bounded by <see cref="OciDiscoveryOptions.ProbeTimeout"/>
+        /// (the explicit endpoint's by <see cref="OciDiscoveryOptions.ConnectTimeout"/>). When nothing answers, one
+        /// <see cref="OciDiscoveryException"/> (EngineUnavailable; Unsupported when an endpoint the user configured has a
+        /// scheme no driver reaches, such as ssh://) lists every attempt.
         /// </summary>
         public static async Task<OciClient> ConnectAsync(OciDiscoveryOptions? options = null, CancellationToken cancellationToken = default) =>
             (await DiscoverAsync(options, cancellationToken).ConfigureAwait(false)).Client;
@@ -35,148 +31,98 @@ namespace Oci
         {
             options ??= new OciDiscoveryOptions();
             var env = options.Environment ?? OciEnvironment.Current;
-            var lookup = options.DriverLookup ?? (name => OciDrivers.TryGet(name, out var d) ? d : null);
-            IOciDriver? forced = null;
+            var drivers = options.Drivers ?? OciDrivers.All;
             if (OciEnvironment.NonEmpty(options.Driver?.Trim()) is { } forcedName)
-                forced = lookup(forcedName) ?? throw new OciException(OciErrorKind.Unsupported,
-                    $"No driver named '{forcedName}' is registered. Registered drivers: {string.Join(", ", OciDrivers.Names)}.", forcedName);
-            var probeDriver = forced ?? lookup(ProbeDriver)
-                ?? throw new OciException(OciErrorKind.Unsupported, $"The '{ProbeDriver}' driver is not registered; pass a driver to connect with.", ProbeDriver);
+            {
+                var forced = drivers.FirstOrDefault(d => string.Equals(d.Name, forcedName, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new OciException(OciErrorKind.Unsupported,
+                        $"No driver named '{forcedName}' is registered. Registered drivers: {string.Join(", ", drivers.Select(d => d.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase))}.", forcedName);
+                drivers = new[] { forced };
+            }
 
             var candidates = OciEndpointDiscovery.GetCandidates(options);
             var attempts = new List<OciEndpointAttempt>(candidates.Count);
             foreach (var candidate in candidates)
             {
                 ThrowIfCancelled(cancellationToken);
-                var (client, attempt) = await TryAsync(candidate, env, probeDriver, forced is null ? lookup : null, options.ProbeTimeout, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+                var timeout = candidate.Source == OciEndpointSource.Explicit ? options.ConnectTimeout : options.ProbeTimeout;
+                var (client, attempt) = await TryAsync(candidate, env, drivers, timeout, cancellationToken).ConfigureAwait(false);
                 attempts.Add(attempt);
                 if (client is not null) return new OciDiscoveryResult(client, candidate, attempts);
             }
             throw NothingAnswered(attempts, options.Endpoint);
         }
 
-        private static async Task<(OciClient?, OciEndpointAttempt)> TryAsync(OciEndpointCandidate candidate, OciEnvironment env, IOciDriver driver,
-            Func<string, IOciDriver?>? lookup, TimeSpan probeTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken)
+        private static async Task<(OciClient?, OciEndpointAttempt)> TryAsync(OciEndpointCandidate candidate, OciEnvironment env, IReadOnlyList<IOciDriver> drivers,
+            TimeSpan timeout, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
-            OciEndpointAttempt Skip(OciErrorKind kind, string why) => new(candidate, false, watch.Elapsed, null, null, kind, why);
+            OciEndpointAttempt Failed(bool probed, OciErrorKind kind, string why, string? driver = null, string? engine = null) =>
+                new(candidate, probed, watch.Elapsed, driver, engine, kind, why);
 
             if (candidate.Problem is not null || candidate.Endpoint is null)
-                return (null, Skip(OciErrorKind.InvalidArgument, candidate.Problem ?? "no endpoint"));
+                return (null, Failed(false, OciErrorKind.InvalidArgument, candidate.Problem ?? "no endpoint"));
             var endpoint = candidate.Endpoint;
-            switch (candidate.Scheme)
-            {
-                case "ssh":
-                    return (null, Skip(OciErrorKind.Unsupported,
-                        $"ssh:// endpoints are not supported yet (from {candidate.SourceDescription}); forward the engine's socket (ssh -L) and connect to that instead"));
-                case "unix":
-                    var path = endpoint.Substring("unix://".Length);
-                    if (!env.FileExists(path))
-                        return (null, Skip(OciErrorKind.EngineUnavailable, $"no socket at {path}"));
-                    break;
-                case "npipe":
-                    var pipe = endpoint.Substring("npipe://".Length).TrimStart('/');
-                    var name = pipe.StartsWith("./pipe/", StringComparison.OrdinalIgnoreCase) ? pipe.Substring("./pipe/".Length) : pipe;
-                    if (env.NamedPipeExists(name) == false)
-                        return (null, Skip(OciErrorKind.EngineUnavailable, $"no named pipe {name}"));
-                    break;
-            }
+            if (endpoint.IsUnixSocket && !env.FileExists(endpoint.Path!))
+                return (null, Failed(false, OciErrorKind.EngineUnavailable, $"no socket at {endpoint.Path}"));
+            if (endpoint.IsNamedPipe && env.NamedPipeExists(endpoint.Path!) == false)
+                return (null, Failed(false, OciErrorKind.EngineUnavailable, $"no named pipe {endpoint.Path}"));
 
-            // First the ping, bounded by the probe timeout: it says whether anything answers, and what. A custom
-            // driver the caller forced may not speak the Docker API: it is left to connect on its own, bounded the same.
-            var pingFirst = lookup is not null || IsDockerApiDriver(driver);
-            Drivers.Docker.DockerPing? ping;
-            try
-            {
-                ping = pingFirst ? await PingAsync(endpoint, candidate.Tls, probeTimeout, cancellationToken).ConfigureAwait(false) : null;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                ThrowIfCancelled(cancellationToken);
-                throw; // unreachable
-            }
-            catch (OciException e)
-            {
-                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, driver.Name, null, e.Kind, Why(e)));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A transport that cannot be built here (a named pipe off Windows, say).
-                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, driver.Name, null, OciErrorKind.EngineUnavailable, Exceptions.Innermost(e).Message.TrimEnd('.')));
-            }
+            var probes = drivers.Select(d => d.Probe).Where(p => p.CanProbe(endpoint)).Distinct().ToList();
+            if (probes.Count == 0)
+                return (null, endpoint.IsKnownScheme
+                    ? Failed(false, OciErrorKind.Unsupported, $"{endpoint.Scheme}:// endpoints are not supported yet (from {candidate.SourceDescription}); forward the engine's socket (ssh -L) and connect to that instead")
+                    : Failed(false, OciErrorKind.InvalidArgument, $"no registered driver takes {endpoint.Scheme}:// endpoints"));
 
-            // The driver is chosen by what answered, unless the caller forced one.
-            var podman = ping is { IsPodman: true } && lookup is not null && !string.Equals(driver.Name, PodmanDriver, StringComparison.OrdinalIgnoreCase)
-                ? lookup(PodmanDriver) : null;
-            var chosen = podman ?? driver;
-            // Without a ping (an endpoint it could not read, a custom driver) the whole connect is bounded like a probe.
-            var (client, kind, why) = await ConnectBoundedAsync(chosen, candidate, ping is null ? probeTimeout : connectTimeout, cancellationToken).ConfigureAwait(false);
-            if (client is null)
-                return (null, new OciEndpointAttempt(candidate, true, watch.Elapsed, chosen.Name, ping?.Engine, kind,
-                    podman is null ? why : $"it answered as Podman, but the {podman.Name} driver could not connect: {why}"));
-            return (client, new OciEndpointAttempt(candidate, true, watch.Elapsed, client.Driver.Name, client.Connection.Engine, null, null));
-        }
+            var failure = Failed(true, OciErrorKind.EngineUnavailable, "nothing answered");
+            foreach (var probe in probes)
+            {
+                OciProbeResult answer;
+                try
+                {
+                    answer = await probe.ProbeAsync(endpoint, candidate.ConnectOptions(env, timeout), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
+                {
+                    ThrowIfCancelled(cancellationToken);
+                    throw; // unreachable
+                }
+                catch (OciException e)
+                {
+                    failure = Failed(true, e.Kind, Why(e));
+                    continue;
+                }
+                catch (Exception e)
+                {
+                    // A transport that cannot be built here (a named pipe off Windows, say).
+                    failure = Failed(true, OciErrorKind.EngineUnavailable, Exceptions.Innermost(e).Message.TrimEnd('.'));
+                    continue;
+                }
 
-        private static bool IsDockerApiDriver(IOciDriver driver) =>
-            string.Equals(driver.Name, ProbeDriver, StringComparison.OrdinalIgnoreCase) || string.Equals(driver.Name, PodmanDriver, StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>
-        /// Pings a Docker-API endpoint (Docker, Podman's compatible API) within <paramref name="timeout"/>, over TLS when
-        /// <paramref name="tls"/> (the candidate's) is given or the endpoint is https://; null when the endpoint is not one
-        /// the Docker transport can read (a custom driver's), EngineUnavailable when nothing answers, InvalidArgument when
-        /// the TLS files cannot be used.
-        /// </summary>
-        private static async Task<Drivers.Docker.DockerPing?> PingAsync(string endpoint, OciTlsSettings? tls, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            Drivers.Docker.DockerEndpoint parsed;
-            try
-            {
-                parsed = Drivers.Docker.DockerEndpoint.Parse(endpoint);
+                var serving = OciDrivers.Serving(answer, drivers);
+                if (serving.Count == 0)
+                {
+                    answer.Dispose();
+                    failure = Failed(true, OciErrorKind.Unsupported,
+                        $"{answer.Engine} {answer.EngineVersion} answered, but the {string.Join(", ", drivers.Select(d => d.Name))} driver does not serve it".Replace("  ", " "), drivers.Count == 1 ? drivers[0].Name : null, answer.Engine);
+                    continue;
+                }
+                try
+                {
+                    var client = await OciClient.ConnectAsync(serving[0], answer, cancellationToken).ConfigureAwait(false);
+                    return (client, new OciEndpointAttempt(candidate, true, watch.Elapsed, client.Driver.Name, client.Connection.Engine, null, null));
+                }
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
+                {
+                    ThrowIfCancelled(cancellationToken);
+                    throw; // unreachable
+                }
+                catch (OciException e)
+                {
+                    failure = Failed(true, e.Kind, $"{answer.Engine} answered, but the {serving[0].Name} driver could not connect: {Why(e)}", serving[0].Name, answer.Engine);
+                }
             }
-            catch (OciException)
-            {
-                return null;
-            }
-            OciTlsSettings? settings;
-            using (Drivers.Docker.DockerConnector.UseTls(tls)) settings = Drivers.Docker.DockerConnector.ResolveTls(parsed, null);
-            using var material = settings is null ? null : Tls.TlsMaterial.Load(settings, parsed.Host!);
-            if (material is not null) parsed = parsed.WithTls();
-            using var http = Drivers.Docker.DockerTransport.CreateHttpClient(parsed, material, out var baseUri);
-            return await Drivers.Docker.DockerPing.SendAsync(http, baseUri, parsed.Display, material, timeout, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>The one place a candidate is connected to (TLS settings travel in <paramref name="candidate"/>).</summary>
-        private static async Task<(OciClient?, OciErrorKind, string?)> ConnectBoundedAsync(IOciDriver driver, OciEndpointCandidate candidate, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            probe.CancelAfter(timeout);
-            try
-            {
-                // The candidate's TLS (DOCKER_TLS_VERIFY/DOCKER_CERT_PATH of the environment discovery read, the context's
-                // files, or the caller's) is the whole story: the process's own DOCKER_TLS_VERIFY must not add to it.
-                using var scope = Drivers.Docker.DockerConnector.UseTls(candidate.Tls);
-                var client = candidate.Tls is null
-                    ? await OciClient.ConnectAsync(driver, candidate.Endpoint!, probe.Token).ConfigureAwait(false)
-                    : await OciClient.ConnectAsync(driver, candidate.Endpoint!, new OciConnectOptions { Tls = candidate.Tls }, probe.Token).ConfigureAwait(false);
-                return (client, default, null);
-            }
-            catch (Exception) when (cancellationToken.IsCancellationRequested)
-            {
-                ThrowIfCancelled(cancellationToken);
-                throw; // unreachable
-            }
-            catch (Exception) when (probe.IsCancellationRequested)
-            {
-                return (null, OciErrorKind.Timeout, $"it did not answer within {Seconds(timeout)}");
-            }
-            catch (OciException e)
-            {
-                return (null, e.Kind, Why(e));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return (null, OciErrorKind.EngineUnavailable, Exceptions.Innermost(e).Message.TrimEnd('.'));
-            }
+            return (null, failure);
         }
 
         private static string Why(OciException e) => (e.EngineMessage ?? e.Message).TrimEnd('.');
@@ -191,26 +137,24 @@ namespace Oci
         {
             var kind = OciErrorKind.EngineUnavailable;
             static bool Configured(OciEndpointSource s) => s is OciEndpointSource.Explicit or OciEndpointSource.DockerHost or OciEndpointSource.DockerContext;
-            if (attempts.Any(a => a.FailureKind == OciErrorKind.Unsupported && Configured(a.Candidate.Source)))
+            if (attempts.Any(a => a.FailureKind == OciErrorKind.Unsupported && !a.Probed && Configured(a.Candidate.Source)))
                 kind = OciErrorKind.Unsupported;
-            else if (attempts.Count == 1 && attempts[0].FailureKind == OciErrorKind.InvalidArgument && attempts[0].Candidate.Source == OciEndpointSource.Explicit)
-                kind = OciErrorKind.InvalidArgument;
+            else if (attempts.Count == 1 && attempts[0].FailureKind is { } only && only != OciErrorKind.EngineUnavailable && attempts[0].Candidate.Source == OciEndpointSource.Explicit)
+                kind = only; // the one place asked for said exactly what is wrong (bad endpoint or TLS files, a refused certificate, a driver mismatch)
 
             var sb = new StringBuilder();
             sb.Append(attempts.Count == 1 ? "No container engine answered at the one place tried:" : $"No container engine answered; tried {attempts.Count} places, in order:");
             foreach (var a in attempts)
                 sb.Append('\n').Append("  - ").Append(a.Candidate.SourceDescription).Append(": ")
-                  .Append(a.Candidate.Endpoint is null ? string.Empty : a.Candidate.Endpoint + ": ").Append(a.Failure);
+                  .Append(a.Candidate.EndpointText is null ? string.Empty : (a.Candidate.Endpoint?.ToString() ?? a.Candidate.EndpointText) + ": ").Append(a.Failure);
             // The closing advice follows what went wrong: an engine that answered but refused TLS needs certificates, not starting.
             var tlsTrouble = attempts.Any(a => a.Failure is { } f && (f.IndexOf("TLS", StringComparison.Ordinal) >= 0 || f.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0));
-            sb.Append('\n').Append(kind == OciErrorKind.Unsupported
+            sb.Append('\n').Append(kind == OciErrorKind.Unsupported && attempts.Any(a => !a.Probed && a.FailureKind == OciErrorKind.Unsupported)
                 ? "Use a unix://, tcp:// or npipe:// endpoint (ssh:// is not supported yet)."
                 : tlsTrouble
                     ? "Check the TLS material: pass -CertificatePath (or set DOCKER_CERT_PATH) to a folder with ca.pem, cert.pem and key.pem the engine trusts."
                     : "Start Docker or Podman, or point DOCKER_HOST or -Endpoint at a running engine.");
             return new OciDiscoveryException(kind, sb.ToString(), target, attempts);
         }
-
-        private static string Seconds(TimeSpan t) => t == Timeout.InfiniteTimeSpan ? "ever" : t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
     }
 }

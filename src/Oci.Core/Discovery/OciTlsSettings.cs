@@ -53,6 +53,21 @@ namespace Oci
             return new OciTlsSettings(Pem("ca.pem"), Pem("cert.pem"), Pem("key.pem"), verify, source ?? directory);
         }
 
+        /// <summary>
+        /// The settings <c>DOCKER_TLS_VERIFY</c> (verify) or <c>DOCKER_TLS</c> (no verify) ask for in <paramref name="environment"/>,
+        /// with the PEM files found in <c>DOCKER_CERT_PATH</c> (default: the Docker config directory); null when neither is
+        /// set. As in the docker CLI, any non-empty value turns them on.
+        /// </summary>
+        public static OciTlsSettings? FromEnvironment(OciEnvironment? environment = null)
+        {
+            var env = environment ?? OciEnvironment.Current;
+            var verify = env.NonEmptyVariable("DOCKER_TLS_VERIFY") is not null;
+            if (!verify && env.NonEmptyVariable("DOCKER_TLS") is null) return null;
+            var source = verify ? "DOCKER_TLS_VERIFY" : "DOCKER_TLS";
+            var dir = env.NonEmptyVariable("DOCKER_CERT_PATH") ?? env.DockerConfigDirectory;
+            return dir is null ? new OciTlsSettings(verify: verify, source: source) : FromDirectory(env, dir, verify, source);
+        }
+
         /// <summary>True when at least one PEM file is set.</summary>
         public bool HasFiles => CaCertificatePath is not null || ClientCertificatePath is not null || ClientKeyPath is not null;
 

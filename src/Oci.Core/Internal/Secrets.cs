@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Oci
 {
@@ -6,6 +7,9 @@ namespace Oci
     internal static class Secrets
     {
         public const string Redacted = "***";
+
+        /// <summary>The longest value a request line shows; the rest is elided (a request line is a log line).</summary>
+        private const int MaxShown = 200;
 
         private static readonly string[] SecretWords = { "password", "passwd", "secret", "token", "auth", "credential", "key" };
 
@@ -17,6 +21,14 @@ namespace Oci
             foreach (var w in SecretWords)
                 if (name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0) return true;
             return false;
+        }
+
+        /// <summary>How a parameter's value appears in a request line: redacted when its name looks secret, cut when long.</summary>
+        public static string Show(string name, object? value)
+        {
+            if (ShouldRedact(name, value) || value is Credentials.OciRegistryCredential || value is System.Security.SecureString) return Redacted;
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+            return text.Length > MaxShown ? text.Substring(0, MaxShown) + "…" : text;
         }
     }
 }

@@ -1,3 +1,4 @@
+#if !NET8_0_OR_GREATER
 using System;
 using System.Net.Http;
 using System.Security.Cryptography.X509Certificates;
@@ -7,7 +8,7 @@ namespace Oci.Tls
 {
     /// <summary>
     /// Applies <see cref="TlsMaterial"/> to the HTTP handler a Docker.DotNet transport made (its <see cref="IAuthProvider"/>
-    /// hook, also used for Oci's raw ping client): the client certificate, and the server-certificate check.
+    /// hook), in the netstandard2.0 build: the client certificate, and the server-certificate check.
     /// <see cref="TlsEnabled"/> makes the native transport speak https.
     /// </summary>
     internal sealed class TlsAuthProvider : IAuthProvider
@@ -22,16 +23,6 @@ namespace Oci.Tls
         {
             switch (handler)
             {
-#if NET5_0_OR_GREATER
-                case SocketsHttpHandler sockets:
-                    sockets.SslOptions = new System.Net.Security.SslClientAuthenticationOptions
-                    {
-                        ClientCertificates = Certificates(),
-                        RemoteCertificateValidationCallback = _material.ValidateServer,
-                        CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-                    };
-                    return sockets;
-#endif
                 case HttpClientHandler http:
                     http.ClientCertificateOptions = ClientCertificateOption.Manual;
                     if (_material.ClientCertificate is { } certificate) http.ClientCertificates.Add(certificate);
@@ -57,3 +48,4 @@ namespace Oci.Tls
         public override string ToString() => "TLS auth provider: " + _material;
     }
 }
+#endif

@@ -5,38 +5,55 @@ using System.Threading.Tasks;
 namespace Oci.Drivers.Docker
 {
     /// <summary>
-    /// What the built-in drivers for Docker-API engines share: one handler table (the handlers know each engine's
-    /// dialect from its ping), the timeouts, and connecting with or without <see cref="OciConnectOptions"/>. Only this
-    /// assembly derives from it; each driver says which engines it accepts.
+    /// What the drivers of Docker-API engines share: the probe (one <c>/_ping</c>), the connection, the handler table of
+    /// the Docker Engine API and its one error mapping. A driver for an engine with its own differences derives from it
+    /// and replaces the handlers that differ (Podman's, in its own folder).
     /// </summary>
-    public abstract class DockerApiDriver : OciDriver, IOciConfigurableDriver
+    public abstract class DockerApiDriver<TConnection> : OciDriver<TConnection> where TConnection : DockerConnection
     {
         private protected DockerApiDriver()
         {
-            Handle(OciMethods.Ping, DockerSystemHandlers.PingAsync);
-            Handle(OciMethods.Version, DockerSystemHandlers.VersionAsync);
-            Handle(OciMethods.Info, DockerSystemHandlers.InfoAsync);
-            Handle(OciMethods.Pull, DockerPullHandler.PullAsync);
-            Handle(OciMethods.List, DockerImageHandlers.ListAsync);
-            Handle(OciMethods.Inspect, DockerImageHandlers.InspectAsync);
-            Handle(OciMethods.Tag, DockerImageHandlers.TagAsync);
-            Handle(OciMethods.Remove, DockerImageHandlers.RemoveAsync);
+            Handle(OciKind.Engine, OciMethods.Ping, DockerSystemHandlers.PingAsync);
+            Handle(OciKind.Engine, OciMethods.Version, DockerSystemHandlers.VersionAsync);
+            Handle(OciKind.Engine, OciMethods.Info, DockerSystemHandlers.InfoAsync);
+            Handle<OciPullOptions>(OciKind.Image, OciMethods.Pull, DockerPullHandler.PullAsync);
+            Handle<OciImageListOptions>(OciKind.Image, OciMethods.List, DockerImageHandlers.ListAsync);
+            Handle(OciKind.Image, OciMethods.Inspect, DockerImageHandlers.InspectAsync);
+            Handle<OciImageTagOptions>(OciKind.Image, OciMethods.Tag, DockerImageHandlers.TagAsync);
+            Handle<OciImageRemoveOptions>(OciKind.Image, OciMethods.Remove, DockerImageHandlers.RemoveAsync);
         }
 
-        /// <summary>How long connecting may wait for the engine's ping.</summary>
-        public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-        /// <summary>How long a non-streaming request may take (pulls stream and are bounded only by cancellation).</summary>
+        /// <summary>How long a non-streaming request may take (streams — pulls, logs — are bounded only by cancellation).</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-        public override Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken) =>
-            ConnectAsync(endpoint, new OciConnectOptions(), cancellationToken);
+        public sealed override IOciProbe Probe => DockerApiProbe.Instance;
 
-        /// <summary>Connects with <paramref name="options"/>: its <see cref="OciConnectOptions.Tls"/>, when set, wins over <c>DOCKER_TLS_VERIFY</c>/<c>DOCKER_CERT_PATH</c>.</summary>
-        public async Task<IOciConnection> ConnectAsync(string endpoint, OciConnectOptions options, CancellationToken cancellationToken) =>
-            await DockerConnector.ConnectAsync(Name, endpoint, options, ConnectTimeout, RequestTimeout, Accept, cancellationToken).ConfigureAwait(false);
+        protected sealed override async Task<TConnection> ConnectAsync(OciProbeResult answer, CancellationToken cancellationToken)
+        {
+            if (answer is not DockerProbeResult ping)
+                throw new OciException(OciErrorKind.Unsupported, $"The {Name} driver cannot use an answer of the '{answer.Probe}' probe.", answer.Endpoint.Text);
+            var docker = Create(ping);
+            if (docker.EngineVersion.Length == 0)
+            {
+                // An engine whose ping names no version (no Server header): one more round trip to ask.
+                try
+                {
+                    var v = await docker.Http.GetJsonAsync("version", DockerJson.Default.VersionDto, cancellationToken).ConfigureAwait(false);
+                    docker.EngineVersion = v.Version ?? string.Empty;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await docker.DisposeAsync().ConfigureAwait(false);
+                    throw DockerErrors.Map(e, new OciRequest(OciMethods.Version, OciKind.Engine), docker);
+                }
+            }
+            return docker;
+        }
 
-        /// <summary>Refuses an engine this driver does not serve (throws); returns the libpod API version to pin, or null.</summary>
-        private protected abstract string? Accept(DockerPing ping, string endpoint);
+        /// <summary>The connection over what <paramref name="answer"/> opened.</summary>
+        private protected abstract TConnection Create(DockerProbeResult answer);
+
+        protected sealed override OciException MapError(Exception error, OciRequest request, TConnection connection) =>
+            DockerErrors.Map(error, request, connection);
     }
 }

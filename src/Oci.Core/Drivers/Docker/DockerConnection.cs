@@ -1,100 +1,72 @@
 using System;
-using System.Net.Http;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using global::Docker.DotNet;
+using Oci.Tls;
+using Oci.Transport;
 
 namespace Oci.Drivers.Docker
 {
     /// <summary>
-    /// A live link to an engine that speaks the Docker API (dockerd, or Podman's compat API): the Docker.DotNet
-    /// client plus a raw transport for pings and, when the Podman driver connected, Podman's native libpod API.
-    /// The handlers of both drivers serve requests over it; what differs by engine (Podman's pull stream, list
-    /// filter semantics, ...) is keyed on <see cref="IsPodman"/>, what differs by driver on <see cref="Libpod"/>.
+    /// A live link to an engine that speaks the Docker API: the pooled transport the probe opened, the API version
+    /// its ping announced (capped at what the driver models), and what the ping said about the engine. Public only so
+    /// drivers can name it as their connection type; everything but <see cref="IOciConnection"/> is internal.
     /// </summary>
-    internal sealed class DockerConnection : IOciConnection
+    public class DockerConnection : IOciConnection
     {
-        private readonly HttpClient _raw;
-        private readonly Uri _rawBase;
-        private readonly Tls.TlsMaterial? _tls;
+        private readonly TlsMaterial? _tls;
         private int _disposed;
 
-        public DockerConnection(string driver, DockerEndpoint endpoint, DockerClient client, HttpClient raw, Uri rawBase, DockerPing ping, string engineVersion, Version apiVersion, TimeSpan requestTimeout, string? libpodApiVersion = null, string? osType = null, Tls.TlsMaterial? tls = null)
+        internal DockerConnection(string driver, DockerProbeResult answer, TimeSpan requestTimeout)
         {
-            _tls = tls;
+            Endpoint = answer.Endpoint;
             Driver = driver;
-            EndpointInfo = endpoint;
-            Client = client;
-            _raw = raw;
-            _rawBase = rawBase;
-            Engine = ping.Engine;
-            IsPodman = ping.IsPodman;
-            OsType = ping.OsType ?? osType; // Podman's ping has no OSType header: the version's Os stands in
-            EngineVersion = engineVersion;
-            Api = apiVersion;
-            RequestTimeout = requestTimeout;
-            Libpod = libpodApiVersion is null ? null : new Podman.LibpodApi(this, raw, rawBase, libpodApiVersion);
+            Engine = answer.Engine;
+            EngineVersion = answer.EngineVersion;
+            IsEncrypted = answer.IsEncrypted;
+            OsType = answer.OsType;
+            Properties = answer.Properties;
+            Api = DockerApi.Negotiate(answer.ApiVersion);
+            var (http, tls) = answer.TakeOver();
+            _tls = tls;
+            Http = new EngineHttp(http, "v" + Api.ToString(2) + "/", requestTimeout);
         }
 
-        public string Endpoint => EndpointInfo.Display;
+        public OciEndpoint Endpoint { get; }
         public string Driver { get; }
         public string Engine { get; }
-        public string EngineVersion { get; }
+        public string EngineVersion { get; internal set; }
         public string ApiVersion => Api.ToString(2);
+        public bool IsEncrypted { get; }
         public bool IsConnected => Volatile.Read(ref _disposed) == 0;
 
-        internal DockerEndpoint EndpointInfo { get; }
-        internal DockerClient Client { get; }
+        /// <summary>The Docker API under its version prefix (<c>v1.41/</c>).</summary>
+        internal EngineHttp Http { get; }
+
         internal Version Api { get; }
+
+        /// <summary>The engine's OS (<c>linux</c>, <c>windows</c>) as its ping said.</summary>
         internal string? OsType { get; }
 
-        /// <summary>True when the engine is Podman (its ping announced a libpod API), whichever driver connected.</summary>
-        internal bool IsPodman { get; }
+        /// <summary>The ping's headers.</summary>
+        internal IReadOnlyDictionary<string, string> Properties { get; }
 
-        /// <summary>Podman's native API, pinned to the version its ping announced; null unless the Podman driver connected.</summary>
-        internal Podman.LibpodApi? Libpod { get; }
+        /// <summary>The TLS material, to explain a failure over TLS.</summary>
+        internal TlsMaterial? Tls => _tls;
 
-        /// <summary>True when the engine is reached over TLS.</summary>
-        internal bool IsTls => _tls is not null;
+        /// <summary>Pings again (PING): the headers and the round trip.</summary>
+        internal Task<(Dictionary<string, string> Headers, TimeSpan RoundTrip)> PingAsync(CancellationToken cancellationToken) =>
+            DockerApiProbe.PingAsync(Http.Client, Endpoint, _tls, Http.RequestTimeout, cancellationToken);
 
-        /// <summary>How long a non-streaming call may take before it fails with Timeout.</summary>
-        internal TimeSpan RequestTimeout { get; }
-
-        /// <summary>The connection serving <paramref name="request"/>; a request bound elsewhere is refused.</summary>
-        public static DockerConnection From(OciRequest request) =>
-            request.Connection as DockerConnection
-            ?? throw new OciException(OciErrorKind.InvalidArgument,
-                request.Connection is null
-                    ? $"{request.Method} needs a connection: send it through OciClient."
-                    : $"{request.Method} was bound to a {request.Connection.Driver} connection, which the Docker-API drivers cannot serve.",
-                request.Target);
-
-        public Task<DockerPing> PingAsync(CancellationToken cancellationToken) =>
-            DockerPing.SendAsync(_raw, _rawBase, Endpoint, _tls, RequestTimeout, cancellationToken);
-
-        /// <summary>Runs one non-streaming engine call with the request timeout and the standard error mapping.</summary>
-        public Task<T> RunAsync<T>(string what, string? target, Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-            RunAsync(Client, Endpoint, RequestTimeout, what, target, call, cancellationToken);
-
-        /// <inheritdoc cref="RunAsync{T}(string, string?, Func{DockerClient, CancellationToken, Task{T}}, CancellationToken)"/>
-        /// <remarks>Static so connecting can read the engine's version before the connection exists.</remarks>
-        internal static async Task<T> RunAsync<T>(DockerClient client, string endpoint, TimeSpan timeout, string what, string? target,
-            Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        /// <summary>
+        /// The image <paramref name="name"/> (a normalised reference or an id), reported as <paramref name="reference"/>
+        /// (null when asked by id), with <paramref name="digest"/> when already known. Engines with a better source of an
+        /// image's own digest override this.
+        /// </summary>
+        internal virtual async Task<OciImage> InspectImageAsync(string name, string? reference, string? digest, CancellationToken cancellationToken)
         {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(timeout);
-            try
-            {
-                return await call(client, cts.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new OciException(OciErrorKind.Timeout, $"{what} '{target}' timed out after {timeout.TotalSeconds:0} s on {endpoint}.", target, innerException: e);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw DockerErrors.Map(e, what, target, endpoint);
-            }
+            var r = await Http.GetJsonAsync("images/" + name + "/json", DockerJson.Default.ImageInspectDto, cancellationToken).ConfigureAwait(false);
+            return DockerModels.ToImage(r, reference, digest);
         }
 
         public ValueTask DisposeAsync()
@@ -106,8 +78,7 @@ namespace Oci.Drivers.Docker
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-            Client.Dispose();
-            _raw.Dispose();
+            Http.Client.Dispose();
             _tls?.Dispose();
         }
 

@@ -4,30 +4,50 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
-using global::Docker.DotNet;
+using Oci.Transport;
 
 namespace Oci.Drivers.Docker
 {
-    /// <summary>Turns what the engine or transport threw, or an in-band stream error, into the standard <see cref="OciException"/>.</summary>
+    /// <summary>
+    /// The one place the Docker-API drivers turn what went wrong — the engine's HTTP error answers, in-band stream
+    /// errors, transport and TLS failures, timeouts — into the standard <see cref="OciException"/> kinds.
+    /// </summary>
     internal static class DockerErrors
     {
-        /// <summary>Maps an exception (not a cancellation: callers let those through) from a call on <paramref name="target"/>.</summary>
-        public static OciException Map(Exception e, string what, string? target, string endpoint)
+        /// <summary>Maps what a handler serving <paramref name="request"/> on <paramref name="connection"/> threw (not the caller's cancellation).</summary>
+        public static OciException Map(Exception e, OciRequest request, DockerConnection connection)
         {
+            var what = What(request);
+            var target = request.Target;
+            var endpoint = connection.Endpoint.ToString();
             switch (e)
             {
                 case OciException oci:
                     return oci;
-                case DockerApiException api:
-                    return FromStatus(api.StatusCode, api.ResponseBody, api.Message, what, target, e);
-                case TimeoutException:
-                    return new OciException(OciErrorKind.Timeout, $"{what} '{target}' timed out: the engine at {endpoint} did not answer in time.", target, e.Message, innerException: e);
+                case EngineResponseException answer:
+                    return FromStatus(answer.StatusCode, answer.Body, answer.Reason, what, target, e);
+                case TimeoutException or OperationCanceledException:
+                    return new OciException(OciErrorKind.Timeout, $"{Subject(what, target)} timed out: the engine at {endpoint} did not answer in time.", target ?? endpoint, e.Message, innerException: e);
+                case JsonException:
+                    return new OciException(OciErrorKind.EngineError, $"{Subject(what, target)}: the engine at {endpoint} answered with something that is not the JSON expected ({e.Message}).", target ?? endpoint, e.Message, innerException: e);
                 case HttpRequestException or IOException or SocketException:
+                    if (connection.Tls?.Explain(e) is { } tls)
+                        return new OciException(tls.Kind, $"{Subject(what, target)} failed: {tls.Why}.", target ?? endpoint, tls.Why, innerException: e);
                     var cause = Exceptions.Innermost(e).Message;
-                    return new OciException(OciErrorKind.EngineUnavailable, $"{what} '{target}' failed: the engine at {endpoint} cannot be reached ({cause}).", target ?? endpoint, cause, innerException: e);
+                    return new OciException(OciErrorKind.EngineUnavailable, $"{Subject(what, target)} failed: the engine at {endpoint} cannot be reached ({cause}).", target ?? endpoint, cause, innerException: e);
                 default:
-                    return new OciException(OciErrorKind.EngineError, $"{what} '{target}' failed: {e.Message}", target, e.Message, innerException: e);
+                    return new OciException(OciErrorKind.EngineError, $"{Subject(what, target)} failed: {e.Message}", target, e.Message, innerException: e);
             }
+        }
+
+        /// <summary>True when an engine's HTTP error answer means "no such thing" (dockerd's 404; Podman's words on a 500).</summary>
+        public static bool IsNotFound(EngineResponseException e) => FromStatus(e.StatusCode, e.Body, e.Reason, string.Empty, null).Kind == OciErrorKind.NotFound;
+
+        /// <summary>What a request does, for messages: <c>Pull image</c>, <c>Inspect container</c>, <c>Version</c>.</summary>
+        public static string What(OciRequest request)
+        {
+            var method = request.Method.Length == 0 ? request.Method : request.Method.Substring(0, 1) + request.Method.Substring(1).ToLowerInvariant();
+            return request.Kind == OciKind.Engine ? method : method + " " + request.Kind.ToString().ToLowerInvariant();
         }
 
         /// <summary>
@@ -86,7 +106,7 @@ namespace Oci.Drivers.Docker
 
         private static string Describe(OciErrorKind kind, string what, string? target, string engineText)
         {
-            var subject = target is null ? what : $"{what} '{target}'";
+            var subject = Subject(what, target);
             var why = kind switch
             {
                 OciErrorKind.NotFound => "not found",
@@ -100,6 +120,8 @@ namespace Oci.Drivers.Docker
             };
             return $"{subject}: {why}. Engine said: {engineText.Trim()}";
         }
+
+        private static string Subject(string what, string? target) => target is null ? what : $"{what} '{target}'";
 
         /// <summary>The <c>message</c> of the engine's JSON error body, or the body itself.</summary>
         private static string? EngineText(string? body)

@@ -1,40 +1,44 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using global::Docker.DotNet.Models;
+using System.Globalization;
 
 namespace Oci.Drivers.Docker
 {
     /// <summary>
-    /// Maps Docker.DotNet's models onto Oci's engine-neutral ones. Tags and repository digests are given in Docker's
+    /// Maps the Docker API's answers onto Oci's engine-neutral models. Tags and repository digests are given in Docker's
     /// familiar form (<c>alpine:latest</c>, <c>127.0.0.1:5000/small:1.0</c>) whatever the engine said: dockerd already
     /// answers so, Podman answers fully qualified (<c>docker.io/library/alpine:latest</c>).
     /// </summary>
     internal static class DockerModels
     {
-        public static OciImage ToImage(ImageInspectResponse r, string? reference, string? digest = null) => new()
+        public static OciImage ToImage(ImageInspectDto r, string? reference, string? digest = null) => new()
         {
-            Id = r.ID ?? string.Empty,
+            Id = WithAlgorithm(r.Id),
             Reference = reference ?? Tags(r.RepoTags).FirstOrDefault(),
             Digest = digest ?? DigestFor(r.RepoDigests, reference),
             Tags = Tags(r.RepoTags),
             Digests = Digests(r.RepoDigests, r.RepoTags),
             Size = r.Size,
-            Created = AsOffset(r.Created),
+            Created = DateTimeOffset.TryParse(r.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) && created.Year > 1 ? created : null,
             Os = r.Os,
             Architecture = r.Architecture,
         };
 
-        public static OciImage ToImage(ImagesListResponse r) => new()
+        public static OciImage ToImage(ImageSummaryDto r) => new()
         {
-            Id = r.ID ?? string.Empty,
+            Id = WithAlgorithm(r.Id),
             Reference = Tags(r.RepoTags).FirstOrDefault(),
             Digest = DigestFor(r.RepoDigests, Tags(r.RepoTags).FirstOrDefault()),
             Tags = Tags(r.RepoTags),
             Digests = Digests(r.RepoDigests, r.RepoTags),
             Size = r.Size,
-            Created = AsOffset(r.Created),
+            Created = r.Created > 0 ? DateTimeOffset.FromUnixTimeSeconds(r.Created) : null,
         };
+
+        /// <summary>An image id with its algorithm: some engines (Podman) leave <c>sha256:</c> off.</summary>
+        public static string WithAlgorithm(string? id) =>
+            id is null ? string.Empty : id.Length == 64 && id.All(Uri.IsHexDigit) ? "sha256:" + id : id;
 
         /// <summary>The manifest digest recorded for <paramref name="reference"/>'s repository (or the only one there is).</summary>
         public static string? DigestFor(IEnumerable<string>? repoDigests, string? reference)
@@ -66,8 +70,5 @@ namespace Oci.Drivers.Docker
         public static IReadOnlyList<string> Familiar(IEnumerable<string>? references) =>
             references is null ? Array.Empty<string>()
                 : references.Where(r => !string.IsNullOrEmpty(r)).Select(r => ImageReference.TryParse(r, out var p) ? p!.ToFamiliarString() : r).Distinct(StringComparer.Ordinal).ToArray();
-
-        private static DateTimeOffset? AsOffset(DateTime? created) =>
-            created is not { } c || c == default ? null : new DateTimeOffset(DateTime.SpecifyKind(c, c.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : c.Kind));
     }
 }

@@ -3,47 +3,43 @@ using System.Threading.Tasks;
 
 namespace Oci.Drivers.Docker
 {
-    /// <summary>PING, VERSION and INFO.</summary>
+    /// <summary>PING, VERSION and INFO of the engine.</summary>
     internal static class DockerSystemHandlers
     {
-        public static async Task<OciResponse> PingAsync(OciRequest request, CancellationToken cancellationToken)
+        public static async Task<OciResponse> PingAsync(DockerConnection c, OciRequest request, CancellationToken cancellationToken)
         {
-            var c = DockerConnection.From(request);
-            request.EnsureOnlyParameters();
-            var ping = await c.PingAsync(cancellationToken).ConfigureAwait(false);
+            var (headers, roundTrip) = await c.PingAsync(cancellationToken).ConfigureAwait(false);
+            headers.TryGetValue("Api-Version", out var api);
+            headers.TryGetValue("OSType", out var os);
             return OciResponse.For(request, new OciPing
             {
-                Engine = ping.Engine,
-                ApiVersion = ping.ApiVersion ?? c.ApiVersion,
-                OsType = ping.OsType ?? c.OsType,
-                RoundTripMilliseconds = ping.RoundTrip.TotalMilliseconds,
-            }, target: c.Endpoint);
+                Engine = c.Engine,
+                ApiVersion = string.IsNullOrEmpty(api) ? c.ApiVersion : api!,
+                OsType = string.IsNullOrEmpty(os) ? c.OsType : os,
+                RoundTripMilliseconds = roundTrip.TotalMilliseconds,
+            }, target: c.Endpoint.ToString());
         }
 
-        public static async Task<OciResponse> VersionAsync(OciRequest request, CancellationToken cancellationToken)
+        public static async Task<OciResponse> VersionAsync(DockerConnection c, OciRequest request, CancellationToken cancellationToken)
         {
-            var c = DockerConnection.From(request);
-            request.EnsureOnlyParameters();
-            var v = await c.RunAsync("Version", c.Endpoint, (client, ct) => client.System.GetVersionAsync(ct), cancellationToken).ConfigureAwait(false);
+            var v = await c.Http.GetJsonAsync("version", DockerJson.Default.VersionDto, cancellationToken).ConfigureAwait(false);
             return OciResponse.For(request, new OciEngineVersion
             {
                 Engine = c.Engine,
                 Version = v.Version ?? string.Empty,
-                ApiVersion = v.APIVersion ?? c.ApiVersion,
+                ApiVersion = v.ApiVersion ?? c.ApiVersion,
                 MinApiVersion = v.MinAPIVersion,
                 Os = v.Os,
                 Architecture = v.Arch,
                 KernelVersion = v.KernelVersion,
                 GitCommit = v.GitCommit,
                 GoVersion = v.GoVersion,
-            }, target: c.Endpoint);
+            }, target: c.Endpoint.ToString());
         }
 
-        public static async Task<OciResponse> InfoAsync(OciRequest request, CancellationToken cancellationToken)
+        public static async Task<OciResponse> InfoAsync(DockerConnection c, OciRequest request, CancellationToken cancellationToken)
         {
-            var c = DockerConnection.From(request);
-            request.EnsureOnlyParameters();
-            var i = await c.RunAsync("Info", c.Endpoint, (client, ct) => client.System.GetSystemInfoAsync(ct), cancellationToken).ConfigureAwait(false);
+            var i = await c.Http.GetJsonAsync("info", DockerJson.Default.InfoDto, cancellationToken).ConfigureAwait(false);
             return OciResponse.For(request, new OciEngineInfo
             {
                 Engine = c.Engine,
@@ -61,7 +57,7 @@ namespace Oci.Drivers.Docker
                 StorageDriver = i.Driver,
                 CgroupDriver = i.CgroupDriver,
                 RootDirectory = i.DockerRootDir,
-            }, target: c.Endpoint);
+            }, target: c.Endpoint.ToString());
         }
     }
 }

@@ -9,8 +9,6 @@ namespace Oci.Drivers.Docker
             var raw = request.Target;
             if (string.IsNullOrWhiteSpace(raw))
                 throw new OciException(OciErrorKind.InvalidArgument, $"{request.Method} needs an image reference or id.", raw);
-            if (request.Kind != OciKind.Image)
-                throw new OciException(OciErrorKind.InvalidArgument, $"{request.Method} acts on images; got kind {request.Kind.ToString().ToUpperInvariant()}.", raw);
             return ImageReference.IsImageId(raw!) ? raw! : ImageReference.Parse(raw!).ToString();
         }
     }

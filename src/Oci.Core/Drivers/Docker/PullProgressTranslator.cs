@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using global::Docker.DotNet.Models;
 
 namespace Oci.Drivers.Docker
 {
     /// <summary>
-    /// Turns the engine's JSON pull stream into <see cref="OciProgress"/> events. Docker.DotNet calls
+    /// Turns the engine's JSON pull stream into <see cref="OciProgress"/> events. The stream reader calls
     /// <see cref="Report"/> synchronously per line, so forwarding straight to the caller's sink keeps the
     /// engine's order (System.Progress&lt;T&gt; would post to the thread pool and reorder). The stream's
     /// in-band error, digest and outcome are kept for after the stream ends.
@@ -19,7 +18,7 @@ namespace Oci.Drivers.Docker
     /// layer completes on both, <see cref="Complete(string?)"/> closes each layer the stream left open with a
     /// <c>Pull complete</c> event (the pull succeeded, so the layer is in the store) before the image-wide event.
     /// </remarks>
-    internal sealed class PullProgressTranslator : IProgress<JSONMessage>
+    internal sealed class PullProgressTranslator : IProgress<JsonMessageDto>
     {
         private readonly string _reference;
         private readonly IProgress<OciProgress>? _sink;
@@ -33,7 +32,7 @@ namespace Oci.Drivers.Docker
         }
 
         /// <summary>The first in-band error (<c>errorDetail</c>) the stream carried, if any.</summary>
-        public JSONError? Error { get; private set; }
+        public ErrorDetailDto? Error { get; private set; }
 
         /// <summary>The manifest digest the engine announced (<c>Digest: sha256:…</c>).</summary>
         public string? Digest { get; private set; }
@@ -41,12 +40,12 @@ namespace Oci.Drivers.Docker
         /// <summary>The engine's closing words (<c>Downloaded newer image</c>, <c>Image is up to date</c>).</summary>
         public string? Outcome { get; private set; }
 
-        public void Report(JSONMessage value)
+        public void Report(JsonMessageDto value)
         {
             if (value is null) return;
-            if (value.Error is { } error && !string.IsNullOrEmpty(error.Message))
+            if (value.ErrorDetail is { Message.Length: > 0 } || !string.IsNullOrEmpty(value.Error))
             {
-                Error ??= error;
+                Error ??= new ErrorDetailDto { Message = value.ErrorDetail?.Message ?? value.Error, Code = value.ErrorDetail?.Code ?? 0 };
                 return;
             }
             var status = value.Status?.Trim() ?? string.Empty;
@@ -55,11 +54,11 @@ namespace Oci.Drivers.Docker
             else if (status.StartsWith("Status:", StringComparison.Ordinal))
                 Outcome = Shorten(status.Substring("Status:".Length).Trim());
             if (status.Length == 0) return;
-            var isLayer = !string.IsNullOrEmpty(value.ID) && !status.StartsWith("Pulling from", StringComparison.Ordinal);
+            var isLayer = !string.IsNullOrEmpty(value.Id) && !status.StartsWith("Pulling from", StringComparison.Ordinal);
             var phase = isLayer ? Phase(status) : OciProgressPhase.Waiting;
             if (isLayer)
             {
-                var id = value.ID!;
+                var id = value.Id!;
                 if (!_completed.TryGetValue(id, out var done))
                     _layers.Add(id);
                 _completed[id] = done || phase == OciProgressPhase.Complete;
@@ -67,10 +66,10 @@ namespace Oci.Drivers.Docker
             _sink?.Report(new OciProgress
             {
                 Reference = _reference,
-                LayerId = isLayer ? value.ID : null,
+                LayerId = isLayer ? value.Id : null,
                 Status = status,
-                Current = value.Progress?.Current > 0 ? value.Progress.Current : null,
-                Total = value.Progress?.Total > 0 ? value.Progress.Total : null,
+                Current = value.ProgressDetail?.Current > 0 ? value.ProgressDetail.Current : null,
+                Total = value.ProgressDetail?.Total > 0 ? value.ProgressDetail.Total : null,
                 Phase = phase,
             });
         }

@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using Oci.Drivers.Docker;
 
-namespace Oci.Drivers.Docker
+namespace Oci.Drivers.Podman
 {
     /// <summary>
     /// dockerd's <c>reference</c> image filter, for engines whose own filter means something else (Podman): a pattern

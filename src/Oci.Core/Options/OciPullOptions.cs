@@ -2,8 +2,8 @@ using Oci.Credentials;
 
 namespace Oci
 {
-    /// <summary>Options of a pull.</summary>
-    public sealed class OciPullOptions
+    /// <summary>Options of PULL (parameters <c>platform</c>, <c>credential</c>, <c>allowUnencryptedAuthentication</c>).</summary>
+    public sealed class OciPullOptions : IOciRegistryAuthOptions
     {
         /// <summary>The platform to pull, <c>os[/arch[/variant]]</c> (e.g. <c>linux/amd64</c>); null = the engine's own.</summary>
         public string? Platform { get; set; }

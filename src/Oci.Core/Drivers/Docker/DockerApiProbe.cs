@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Oci.Tls;
+using Oci.Transport;
+
+namespace Oci.Drivers.Docker
+{
+    /// <summary>
+    /// Identifies a Docker-API engine (dockerd, Podman's compat API) with one <c>GET /_ping</c>. Shared by the docker and
+    /// podman drivers, so discovery pings each endpoint once. An engine that is absent or silent is EngineUnavailable;
+    /// over TLS, an engine certificate that is not trusted is EngineUnavailable and an engine that refuses the client
+    /// certificate Unauthorized, each saying how to fix it.
+    /// </summary>
+    internal sealed class DockerApiProbe : IOciProbe
+    {
+        public static readonly DockerApiProbe Instance = new();
+
+        private DockerApiProbe()
+        {
+        }
+
+        public bool CanProbe(OciEndpoint endpoint) => endpoint is not null && (endpoint.IsUnixSocket || endpoint.IsNamedPipe || endpoint.IsTcp);
+
+        public async Task<OciProbeResult> ProbeAsync(OciEndpoint endpoint, OciConnectOptions options, CancellationToken cancellationToken)
+        {
+            if (endpoint is null) throw new ArgumentNullException(nameof(endpoint));
+            options ??= new OciConnectOptions();
+            // A missing socket file is the common case of "engine not running": say so instead of an errno text.
+            if (endpoint.IsUnixSocket && !(options.Environment ?? OciEnvironment.Current).FileExists(endpoint.Path!))
+                throw Unavailable(endpoint, $"there is no socket at {endpoint.Path} (is the engine running?)", null);
+            var settings = options.TlsFor(endpoint);
+            var tls = settings is null ? null : TlsMaterial.Load(settings, endpoint.Host!);
+            HttpClient? http = null;
+            try
+            {
+                http = EngineTransport.Create(endpoint, tls);
+                var (headers, roundTrip) = await PingAsync(http, endpoint, tls, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+                tls?.MarkEstablished();
+                return new DockerProbeResult(this, endpoint, options, http, tls, headers, roundTrip);
+            }
+            catch
+            {
+                http?.Dispose();
+                tls?.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Pings over an open transport (PING on a connection): the headers and the round trip.</summary>
+        internal static async Task<(Dictionary<string, string> Headers, TimeSpan RoundTrip)> PingAsync(HttpClient http, OciEndpoint endpoint, TlsMaterial? tls, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(timeout);
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                using var response = await http.GetAsync("_ping", HttpCompletionOption.ResponseContentRead, cts.Token).ConfigureAwait(false);
+                var roundTrip = watch.Elapsed;
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var h in response.Headers) headers[h.Key] = h.Value.FirstOrDefault() ?? string.Empty;
+                if (!response.IsSuccessStatusCode && !headers.ContainsKey("Api-Version"))
+                {
+                    // Go's TLS server answers a plain HTTP request with 400 "Client sent an HTTP request to an HTTPS server."
+                    var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    if (response.StatusCode == HttpStatusCode.BadRequest && body.IndexOf("HTTPS server", StringComparison.OrdinalIgnoreCase) >= 0)
+                        throw Unavailable(endpoint,
+                            "it speaks TLS (HTTPS) and this connection was plain HTTP. Connect with TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the directory of ca.pem, cert.pem and key.pem, or pass -CertificatePath (OciConnectOptions.Tls)",
+                            null);
+                    throw Unavailable(endpoint, $"it answered HTTP {(int)response.StatusCode} to a ping, not like a container engine", null);
+                }
+                return (headers, roundTrip);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException e)
+            {
+                // A refused certificate can surface as a cancellation on some platforms: say what really happened.
+                if (tls?.Rejection is not null && tls.Explain(e) is { } rejected) throw Unavailable(endpoint, rejected.Why, e, rejected.Kind);
+                throw Unavailable(endpoint, $"it did not answer a ping within {timeout.TotalSeconds:0.#} s", e, OciErrorKind.EngineUnavailable);
+            }
+            catch (Exception e) when (e is not OciException)
+            {
+                if (tls?.Explain(e) is { } explained) throw Unavailable(endpoint, explained.Why, e, explained.Kind);
+                throw Unavailable(endpoint, Exceptions.Innermost(e).Message.TrimEnd('.'), e);
+            }
+        }
+
+        private static OciException Unavailable(OciEndpoint endpoint, string why, Exception? inner, OciErrorKind kind = OciErrorKind.EngineUnavailable) =>
+            new(kind, $"Cannot connect to the engine at '{endpoint}': {why}.", endpoint.Text, why, innerException: inner);
+
+        public override string ToString() => "Docker API ping";
+    }
+}
