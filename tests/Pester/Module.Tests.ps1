@@ -40,7 +40,7 @@ Describe 'The Oci module' {
     }
 
     It 'keeps its dependencies apart and loads them in its own load context' {
-        foreach ($f in 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll') {
+        foreach ($f in 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll') {
             Join-Path $ModuleFolder $f | Should -Exist
         }
         foreach ($f in 'Oci.Core.dll', 'Docker.DotNet.dll', 'System.Text.Json.dll') {

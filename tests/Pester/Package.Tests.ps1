@@ -22,7 +22,7 @@ Describe 'The module package' {
             $zip = [IO.Compression.ZipFile]::OpenRead($package[0].FullName)
             try {
                 $names = @($zip.Entries | ForEach-Object FullName)
-                foreach ($f in 'Oci.psd1', 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll') {
+                foreach ($f in 'Oci.psd1', 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll') {
                     $names | Should -Contain $f
                 }
                 @($names | Where-Object { $_ -like 'lib/*' }).Count | Should -Be 0

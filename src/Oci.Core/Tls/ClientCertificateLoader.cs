@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Org.BouncyCastle.Utilities.IO.Pem;
 
 namespace Oci.Tls
 {
@@ -14,8 +15,8 @@ namespace Oci.Tls
     /// <para>
     /// The net8.0 build uses <c>X509Certificate2.CreateFromPem</c>. The netstandard2.0 build (which PowerShell loads,
     /// on .NET Framework and on .NET 8+ alike) looks for <c>X509Certificate2.CreateFromPemFile</c> by reflection and
-    /// uses it when the runtime has it (.NET 5+); on .NET Framework it parses the key itself (<see cref="PemKeyParser"/>)
-    /// and attaches it with <c>CopyWithPrivateKey</c> (.NET Framework 4.7.2+), also found by reflection.
+    /// uses it when the runtime has it (.NET 5+); on .NET Framework, which has no PEM import, BouncyCastle reads the key
+    /// (<see cref="LibraryKey"/>) and <c>CopyWithPrivateKey</c> (.NET Framework 4.7.2+, also found by reflection) attaches it.
     /// </para>
     /// <para>Both files are read first, so a missing or unreadable file is an InvalidArgument naming it. No message carries key material.</para>
     /// </remarks>
@@ -24,12 +25,12 @@ namespace Oci.Tls
         /// <summary>How the key is attached; tests pin each path (all of them run on .NET 8+).</summary>
         internal enum Strategy
         {
-            /// <summary>The best the runtime offers: the PEM API, else reflection, else the parser.</summary>
+            /// <summary>The best the runtime offers: the PEM API, else reflection, else the library.</summary>
             Auto,
             /// <summary><c>X509Certificate2.CreateFromPemFile</c> found by reflection, as the netstandard2.0 build does on .NET 5+.</summary>
             Reflection,
-            /// <summary>Oci's own PEM/DER parser and <c>CopyWithPrivateKey</c>, as on .NET Framework.</summary>
-            Parser,
+            /// <summary>BouncyCastle's key reader and <c>CopyWithPrivateKey</c>, as on .NET Framework.</summary>
+            Library,
         }
 
         private static readonly MethodInfo? CreateFromPemFile = typeof(X509Certificate2).GetMethod(
@@ -41,23 +42,23 @@ namespace Oci.Tls
         public static X509Certificate2 Load(string certPath, string keyPath, Strategy strategy = Strategy.Auto)
         {
             var certBlocks = PemFile.Read(certPath, "client certificate");
-            var certBlock = certBlocks.FirstOrDefault(b => b.Label == "CERTIFICATE")
+            var certBlock = certBlocks.FirstOrDefault(b => b.Type == "CERTIFICATE")
                 ?? throw new OciException(OciErrorKind.InvalidArgument, $"The client certificate '{certPath}' holds no PEM CERTIFICATE block.", certPath);
             var keyBlocks = PemFile.Read(keyPath, "client key");
-            var keyBlock = keyBlocks.FirstOrDefault(b => b.Label is "RSA PRIVATE KEY" or "EC PRIVATE KEY" or "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY")
+            var keyBlock = keyBlocks.FirstOrDefault(b => b.Type is "RSA PRIVATE KEY" or "EC PRIVATE KEY" or "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY")
                 ?? throw new OciException(OciErrorKind.InvalidArgument,
                     $"The client key '{keyPath}' holds no PEM private key (RSA PRIVATE KEY, EC PRIVATE KEY or PRIVATE KEY block)"
-                    + (keyBlocks.Any(b => b.Label == "CERTIFICATE") ? "; it looks like a certificate: is it cert.pem?" : "."),
+                    + (keyBlocks.Any(b => b.Type == "CERTIFICATE") ? "; it looks like a certificate: is it cert.pem?" : "."),
                     keyPath);
-            if (keyBlock.Label == "ENCRYPTED PRIVATE KEY" || keyBlock.Encrypted)
+            if (keyBlock.IsEncrypted())
                 throw new OciException(OciErrorKind.InvalidArgument,
                     $"The client key '{keyPath}' is encrypted with a passphrase, which Oci (like docker) cannot use. Decrypt it: openssl pkey -in key.pem -out key.pem.",
                     keyPath);
 
             X509Certificate2 loaded;
-            if (strategy == Strategy.Parser || (strategy == Strategy.Auto && !RuntimeHasPemApi))
+            if (strategy == Strategy.Library || (strategy == Strategy.Auto && !RuntimeHasPemApi))
             {
-                loaded = FromParser(certBlock, keyBlock, keyBlocks.FirstOrDefault(b => b.Label == "EC PARAMETERS"), certPath, keyPath);
+                loaded = FromLibrary(certBlock, keyBlock, certPath, keyPath);
             }
             else
             {
@@ -94,21 +95,20 @@ namespace Oci.Tls
             }
         }
 
-        private static X509Certificate2 FromParser(PemBlock certBlock, PemBlock keyBlock, PemBlock? ecParameters, string certPath, string keyPath)
+        private static X509Certificate2 FromLibrary(PemObject certBlock, PemObject keyBlock, string certPath, string keyPath)
         {
             X509Certificate2 certificate;
             try
             {
-                certificate = new X509Certificate2(certBlock.Der);
+                certificate = new X509Certificate2(certBlock.Content);
             }
             catch (CryptographicException e)
             {
                 throw new OciException(OciErrorKind.InvalidArgument, $"The client certificate '{certPath}' is not a valid X.509 certificate: {e.Message.TrimEnd('.')}.", certPath);
             }
             using (certificate)
-            using (var key = PemKeyParser.Parse(keyBlock, ecParameters, certificate, keyPath))
+            using (var key = LibraryKey.Load(keyBlock, certBlock.Content, certPath, keyPath))
             {
-                CheckPair(certificate, key, certPath, keyPath);
                 var (extensions, type) = key is RSA ? (typeof(RSACertificateExtensions), typeof(RSA)) : (typeof(ECDsaCertificateExtensions), typeof(ECDsa));
                 var copy = extensions.GetMethod("CopyWithPrivateKey", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(X509Certificate2), type }, null)
                     ?? throw new OciException(OciErrorKind.Unsupported,
@@ -122,30 +122,6 @@ namespace Oci.Tls
                     throw Unusable(certPath, keyPath, e.InnerException);
                 }
             }
-        }
-
-        /// <summary>A key that does not belong to the certificate is refused here, not by the engine later.</summary>
-        private static void CheckPair(X509Certificate2 certificate, AsymmetricAlgorithm key, string certPath, string keyPath)
-        {
-            byte[] hash;
-            using (var sha = SHA256.Create()) hash = sha.ComputeHash(new byte[] { 0x4F, 0x63, 0x69 });
-            bool matches;
-            switch (key)
-            {
-                case RSA rsa:
-                    using (var pub = certificate.GetRSAPublicKey())
-                        matches = pub is not null && pub.VerifyHash(hash, rsa.SignHash(hash, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-                    break;
-                case ECDsa ec:
-                    using (var pub = certificate.GetECDsaPublicKey())
-                        matches = pub is not null && pub.VerifyHash(hash, ec.SignHash(hash));
-                    break;
-                default:
-                    matches = false;
-                    break;
-            }
-            if (!matches)
-                throw new OciException(OciErrorKind.InvalidArgument, $"The client key '{keyPath}' does not belong to the client certificate '{certPath}'.", keyPath);
         }
 
         /// <summary>

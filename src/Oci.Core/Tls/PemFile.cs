@@ -1,34 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
+using System.Linq;
+using Org.BouncyCastle.Utilities.IO.Pem;
 
 namespace Oci.Tls
 {
-    /// <summary>One <c>-----BEGIN label-----</c> ... <c>-----END label-----</c> block of a PEM file, decoded.</summary>
-    internal sealed class PemBlock
-    {
-        public PemBlock(string label, byte[] der, bool encrypted)
-        {
-            Label = label;
-            Der = der;
-            Encrypted = encrypted;
-        }
-
-        public string Label { get; }
-
-        /// <summary>The DER bytes (for a key: secret; never shown).</summary>
-        public byte[] Der { get; }
-
-        /// <summary>True for a legacy OpenSSL block with <c>Proc-Type: 4,ENCRYPTED</c> headers.</summary>
-        public bool Encrypted { get; }
-
-        public override string ToString() => Label + " (" + Der.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes)";
-    }
-
     /// <summary>
-    /// Reads PEM files (RFC 7468, plus OpenSSL's legacy headers) without the PEM APIs netstandard2.0 lacks. Errors
-    /// name the file and what it was for, never its content.
+    /// Reads PEM files (RFC 7468 and OpenSSL's legacy headers) with BouncyCastle's reader, on every target: the
+    /// same blocks and the same errors whichever way the key is then loaded. Errors name the file and what it was
+    /// for, never its content.
     /// </summary>
     internal static class PemFile
     {
@@ -52,53 +33,31 @@ namespace Oci.Tls
             }
         }
 
-        /// <summary>The PEM blocks of <paramref name="text"/>, in order; malformed ones are an error naming <paramref name="path"/>.</summary>
-        public static List<PemBlock> Parse(string text, string path, string what)
+        /// <summary>The PEM blocks of <paramref name="text"/>, in order; a malformed one is an error naming <paramref name="path"/>.</summary>
+        public static List<PemObject> Parse(string text, string path, string what)
         {
-            var blocks = new List<PemBlock>();
-            var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-            for (var i = 0; i < lines.Length; i++)
+            var blocks = new List<PemObject>();
+            using var reader = new PemReader(new StringReader(text));
+            try
             {
-                var line = lines[i].Trim();
-                if (!line.StartsWith("-----BEGIN ", StringComparison.Ordinal) || !line.EndsWith("-----", StringComparison.Ordinal) || line.Length < 16) continue;
-                var label = line.Substring(11, line.Length - 16);
-                var end = "-----END " + label + "-----";
-                var body = new StringBuilder();
-                var encrypted = false;
-                var closed = false;
-                for (i++; i < lines.Length; i++)
-                {
-                    var l = lines[i].Trim();
-                    if (l == end)
-                    {
-                        closed = true;
-                        break;
-                    }
-                    if (l.IndexOf(':') >= 0)
-                    {
-                        // RFC 1421 headers of OpenSSL's legacy format (Proc-Type, DEK-Info).
-                        if (l.StartsWith("Proc-Type:", StringComparison.OrdinalIgnoreCase) && l.IndexOf("ENCRYPTED", StringComparison.OrdinalIgnoreCase) >= 0) encrypted = true;
-                        continue;
-                    }
-                    body.Append(l);
-                }
-                if (!closed)
-                    throw new OciException(OciErrorKind.InvalidArgument, $"The {what} '{path}' is not a valid PEM file: the {label} block has no END line.", path);
-                byte[] der;
-                try
-                {
-                    der = Convert.FromBase64String(body.ToString());
-                }
-                catch (FormatException)
-                {
-                    throw new OciException(OciErrorKind.InvalidArgument, $"The {what} '{path}' is not a valid PEM file: its {label} block is not valid base64.", path);
-                }
-                blocks.Add(new PemBlock(label, der, encrypted));
+                for (var block = reader.ReadPemObject(); block is not null; block = reader.ReadPemObject()) blocks.Add(block);
+            }
+            catch (IOException e)
+            {
+                // The reader's messages name labels and structure only ("END x was not found"); the decoder's inner
+                // FormatException is reported as what it means, without its text.
+                var why = e.InnerException is FormatException ? $"block {blocks.Count + 1} is not valid base64" : e.Message.TrimEnd('.');
+                throw new OciException(OciErrorKind.InvalidArgument, $"The {what} '{path}' is not a valid PEM file: {why}.", path);
             }
             return blocks;
         }
 
         /// <summary>Reads and parses <paramref name="path"/>.</summary>
-        public static List<PemBlock> Read(string path, string what) => Parse(ReadText(path, what), path, what);
+        public static List<PemObject> Read(string path, string what) => Parse(ReadText(path, what), path, what);
+
+        /// <summary>True for a legacy OpenSSL block encrypted with a passphrase (<c>Proc-Type: 4,ENCRYPTED</c>).</summary>
+        public static bool IsEncrypted(this PemObject block) =>
+            block.Type == "ENCRYPTED PRIVATE KEY"
+            || block.Headers.Any(h => h.Name.Equals("Proc-Type", StringComparison.OrdinalIgnoreCase) && h.Value.IndexOf("ENCRYPTED", StringComparison.OrdinalIgnoreCase) >= 0);
     }
 }

@@ -95,8 +95,8 @@ namespace Oci.Tls
             var collection = new X509Certificate2Collection();
             try
             {
-                foreach (var block in PemFile.Read(path, "CA certificate file").Where(b => b.Label is "CERTIFICATE" or "TRUSTED CERTIFICATE"))
-                    collection.Add(new X509Certificate2(block.Der));
+                foreach (var block in PemFile.Read(path, "CA certificate file").Where(b => b.Type is "CERTIFICATE" or "TRUSTED CERTIFICATE"))
+                    collection.Add(new X509Certificate2(block.Content));
             }
             catch (System.Security.Cryptography.CryptographicException e)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Formats.Asn1;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -15,7 +16,7 @@ namespace Oci.Tests.Tls
 {
     /// <summary>
     /// PEM loading on every path the builds take: the net8.0 PEM API (Auto), <c>CreateFromPemFile</c> by reflection (the
-    /// netstandard2.0 build on .NET 5+) and Oci's own parser (the netstandard2.0 build on .NET Framework), for RSA and EC
+    /// netstandard2.0 build on .NET 5+) and BouncyCastle (the netstandard2.0 build on .NET Framework), for RSA and EC
     /// keys in PKCS#1, SEC1 and PKCS#8; the errors name files and never show key material.
     /// </summary>
     public sealed class TlsPemTests : IDisposable
@@ -27,7 +28,7 @@ namespace Oci.Tests.Tls
             try { Directory.Delete(_dir, true); } catch (IOException) { }
         }
 
-        private static readonly string[] StrategyNames = { nameof(Strategy.Auto), nameof(Strategy.Reflection), nameof(Strategy.Parser) };
+        private static readonly string[] StrategyNames = { nameof(Strategy.Auto), nameof(Strategy.Reflection), nameof(Strategy.Library) };
 
         private static Strategy S(string name) => Enum.Parse<Strategy>(name);
 
@@ -134,12 +135,12 @@ namespace Oci.Tests.Tls
         }
 
         [Theory]
-        [InlineData("Parser", true)]
+        [InlineData("Library", true)]
         [InlineData("Reflection", false)]
         [InlineData("Auto", false)]
         public async Task The_netstandard_paths_connect_for_real(string strategy, bool portableChain)
         {
-            // The parser and the ExtraStore chain check (.NET Framework's path), and reflection: a real TLS ping to dockerd.
+            // BouncyCastle and the ExtraStore chain check (.NET Framework's path), and reflection: a real TLS ping to dockerd.
             TlsTestBed.RequireFiles();
             foreach (var dir in new[] { TlsTestBed.ClientDir, TlsTestBed.EcClientDir })
             {
@@ -244,7 +245,8 @@ namespace Oci.Tests.Tls
             var encrypted = rsa.ExportEncryptedPkcs8PrivateKeyPem("pass-word-1", new PbeParameters(PbeEncryptionAlgorithm.Aes128Cbc, HashAlgorithmName.SHA256, 1000));
             var key = Write("enc.pem", encrypted);
             var e = Fails(() => ClientCertificateLoader.Load(cert, key, S(strategy)).Dispose());
-            Assert.Contains("encrypted", e.Message);
+            Assert.Contains("is encrypted with a passphrase", e.Message);
+            Assert.Contains("openssl pkey", e.Message);
             Assert.Contains(key, e.Message);
             AssertNoKeyMaterial(encrypted, e);
 
@@ -253,7 +255,8 @@ namespace Oci.Tests.Tls
                 + Convert.ToBase64String(RandomNumberGenerator.GetBytes(96)) + "\n-----END RSA PRIVATE KEY-----\n";
             key = Write("legacy.pem", legacy);
             e = Fails(() => ClientCertificateLoader.Load(cert, key, S(strategy)).Dispose());
-            Assert.Contains("encrypted", e.Message);
+            Assert.Contains("is encrypted with a passphrase", e.Message);
+            Assert.Contains("openssl pkey", e.Message);
             AssertNoKeyMaterial(legacy, e);
         }
 
@@ -276,6 +279,27 @@ namespace Oci.Tests.Tls
             Assert.Contains(key, e.Message);
             Assert.Contains("base64", e.Message);
             AssertNoKeyMaterial(keyPem, e);
+
+            // An EC key that names no curve (SEC1 without its optional [0] parameters).
+            var (ecCert, _, _) = Pair("ec-sec1");
+            var noCurvePem = NoCurveSec1Pem();
+            key = Write("no-curve.pem", noCurvePem);
+            e = Fails(() => ClientCertificateLoader.Load(ecCert, key, S(strategy)).Dispose());
+            Assert.Contains(key, e.Message);
+            AssertNoKeyMaterial(noCurvePem, e);
+        }
+
+        private static string NoCurveSec1Pem()
+        {
+            using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var sec1 = new AsnReader(ec.ExportECPrivateKey(), AsnEncodingRules.DER).ReadSequence();
+            var writer = new AsnWriter(AsnEncodingRules.DER);
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(sec1.ReadInteger());
+                writer.WriteOctetString(sec1.ReadOctetString());
+            }
+            return PemEncoding.WriteString("EC PRIVATE KEY", writer.Encode());
         }
 
         [Fact]
