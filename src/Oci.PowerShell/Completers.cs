@@ -81,36 +81,38 @@ namespace Oci.PowerShell
                 if (c.Endpoint is null) continue;
                 var tip = c.SourceDescription;
                 if (c.Tls is not null) tip += ", TLS";
-                if (c.Scheme == "unix" && !System.IO.File.Exists(c.Endpoint.Substring("unix://".Length))) tip += " (no socket there now)";
-                yield return (c.Endpoint, tip);
+                if (c.Endpoint.IsUnixSocket && !System.IO.File.Exists(c.Endpoint.Path)) tip += " (no socket there now)";
+                yield return (c.Endpoint.ToString(), tip);
             }
         }
     }
 
     /// <summary>
-    /// Completes -Method with the methods the connection's driver supports: the -Connection already typed, else the
-    /// session default, else every standard method (<c>OciMethods.All</c>).
+    /// Completes -Method with the methods the connection's driver serves for the -Kind already typed (else for any
+    /// kind): the -Connection already typed, else the session default, else every standard method (<c>OciMethods.All</c>).
     /// </summary>
     public sealed class MethodCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var connection = (fakeBoundParameters is not null && fakeBoundParameters.Contains("Connection")
-                    ? Completion.Unwrap(fakeBoundParameters["Connection"]) as OciConnection
-                    : null)
-                ?? ConnectionStore.Current.Default;
-            return Completion.Results(Methods(connection), wordToComplete).ToList();
+            var connection = Completion.Unwrap(Bound(fakeBoundParameters, "Connection")) as OciConnection ?? ConnectionStore.Current.Default;
+            var kind = Bound(fakeBoundParameters, "Kind") is { } k && Enum.TryParse<OciKind>(Completion.Unwrap(k)?.ToString(), true, out var parsed) ? parsed : (OciKind?)null;
+            return Completion.Results(Methods(connection, kind), wordToComplete).ToList();
         }
 
-        internal static IEnumerable<string> Methods(OciConnection? connection)
+        private static object? Bound(IDictionary? parameters, string name) =>
+            parameters is not null && parameters.Contains(name) ? parameters[name] : null;
+
+        internal static IEnumerable<string> Methods(OciConnection? connection, OciKind? kind)
         {
             if (connection is null) return OciMethods.All;
             var driver = connection.Client.Driver;
-            var supported = OciMethods.All.Where(m => driver.Handler(m) is not null).ToList();
-            if (driver is OciDriver table)
-                supported.AddRange(table.Methods.Where(m => !supported.Contains(m, StringComparer.OrdinalIgnoreCase)).OrderBy(m => m, StringComparer.OrdinalIgnoreCase));
-            return supported;
+            var kinds = kind is { } one ? new[] { one } : (OciKind[])Enum.GetValues(typeof(OciKind));
+            var served = kinds.SelectMany(driver.Methods).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            // Standard methods first, in their usual order, then the driver's own.
+            return OciMethods.All.Where(m => served.Contains(m, StringComparer.OrdinalIgnoreCase))
+                .Concat(served.Where(m => !OciMethods.All.Contains(m, StringComparer.OrdinalIgnoreCase)).OrderBy(m => m, StringComparer.OrdinalIgnoreCase));
         }
     }
 

@@ -1,13 +1,15 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using Oci.PowerShell.Internal;
 
 namespace Oci.PowerShell
 {
     /// <summary>
-    /// What the Oci cmdlets share: the session's connections, async core calls pumped on the pipeline thread and
-    /// cancelled by Ctrl+C (<see cref="StopProcessing"/>), and the error mapping. Not a cmdlet itself.
+    /// What the Oci cmdlets share: the session's connections, and <see cref="Invoke{T}"/>, the one way a cmdlet runs a
+    /// core call — on the thread pool, with its progress pumped on the pipeline thread, Ctrl+C turned into a stopped
+    /// pipeline, and an <see cref="OciException"/> turned into an ErrorRecord. Not a cmdlet itself.
     /// </summary>
     public abstract class OciCmdletBase : PSCmdlet, IDisposable
     {
@@ -36,6 +38,44 @@ namespace Oci.PowerShell
             if (connection is null) ThrowTerminatingError(OciErrors.NoConnection());
             if (!connection!.Connected) ThrowTerminatingError(OciErrors.ConnectionClosed(connection));
             return connection;
+        }
+
+        /// <summary>
+        /// Runs <paramref name="call"/> and returns its result; null when it failed, after the error was written
+        /// (non-terminating: the pipeline goes on with the next target) or thrown (<paramref name="terminating"/>).
+        /// <paramref name="target"/> is what the error names (what the user gave); <paramref name="progress"/>, when given,
+        /// is ticked while the call runs and closed however it ends. Ctrl+C stops the pipeline at once; a result that
+        /// arrives after that and can be disposed (a connection) is disposed.
+        /// </summary>
+        internal T? Invoke<T>(Func<CancellationToken, Task<T>> call, object? target, bool terminating, bool imageTarget = false,
+            PullProgress? progress = null, Func<OciException, ErrorRecord>? describe = null) where T : class
+        {
+            Task<T>? pending = null;
+            ErrorRecord record;
+            try
+            {
+                var result = Pump.Run(() => call(StopToken), StopToken, progress?.Interval ?? Timeout.InfiniteTimeSpan, progress is null ? null : progress.Tick, out pending);
+                progress?.Complete((result as OciResponse)?.Status);
+                return result;
+            }
+            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
+            {
+                progress?.Complete();
+                pending?.ContinueWith(t => (t.Result as IDisposable)?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                throw new PipelineStoppedException();
+            }
+            catch (OciException e)
+            {
+                record = describe?.Invoke(e) ?? OciErrors.From(e, target ?? e.Target, imageTarget);
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                record = OciErrors.Unexpected(e, target);
+            }
+            progress?.Complete("Failed");
+            if (terminating) ThrowTerminatingError(record);
+            else WriteError(record);
+            return null;
         }
 
         /// <summary>

@@ -19,16 +19,16 @@ namespace Oci.PowerShell
         private ConnectionStore? _owner;
         private int _closed;
 
-        internal OciConnection(string name, OciClient client, ConnectionStore owner, string source, bool tls)
+        internal OciConnection(string name, OciClient client, ConnectionStore owner, string source)
         {
             Source = source;
-            Tls = tls;
             Name = name;
             _client = client;
             _owner = owner;
             var c = client.Connection;
             Driver = string.IsNullOrEmpty(c.Driver) ? client.Driver.Name : c.Driver;
-            Endpoint = c.Endpoint;
+            Endpoint = c.Endpoint.ToString();
+            Tls = c.IsEncrypted;
             Engine = c.Engine;
             EngineVersion = c.EngineVersion;
             ApiVersion = c.ApiVersion;
@@ -59,7 +59,7 @@ namespace Oci.PowerShell
         /// </summary>
         public string Source { get; }
 
-        /// <summary>True when the connection is encrypted with TLS (a tcp:// endpoint with certificates, or https://).</summary>
+        /// <summary>True when the connection is encrypted (TLS: a tcp:// endpoint with certificates, or https://).</summary>
         public bool Tls { get; }
 
         /// <summary>False once the connection was disconnected (here or in another runspace) or its module removed.</summary>

@@ -29,7 +29,7 @@ namespace Oci.Conformance.Tests
         protected override bool ReportsDownloadBytesAlways => false;
     }
 
-    /// <summary>The docker driver against Podman: only Podman's Docker-compatible API, which the docker driver also serves.</summary>
+    /// <summary>The docker driver against Podman: only Podman's Docker-compatible API, which the docker driver also serves, as it is.</summary>
     [Collection(PodmanEngine.Name)]
     public sealed class DockerDriverOnPodmanConformanceTests : DriverConformanceTests
     {
@@ -40,6 +40,9 @@ namespace Oci.Conformance.Tests
 
         // Podman samples pull progress on a timer: a fast local download may show no byte counts at all.
         protected override bool ReportsDownloadBytesAlways => false;
+
+        // Podman's compat pull stream has no "Status:" line: the docker driver cannot tell a download from an up-to-date image.
+        protected override bool ReportsPullOutcome => false;
     }
 
     [CollectionDefinition(Name)]

@@ -15,8 +15,8 @@ namespace Oci.Conformance
             var expected = ImageReference.Parse(Images.Small);
             var response = await PullAsync(Images.Small);
             Assert.Equal((OciMethods.Pull, OciKind.Image, expected.ToString()), (response.Method, response.Kind, response.Target));
-            Assert.Equal("Downloaded newer image", response.Status);
-            Assert.Equal((Client.Connection.Engine, Client.Connection.Endpoint), (response.Engine, response.Endpoint));
+            AssertPullOutcome("Downloaded newer image", response);
+            Assert.Equal((Client.Connection.Engine, Client.Connection.Endpoint.ToString()), (response.Engine, response.Endpoint));
             var image = Assert.IsType<OciImage>(response.Data);
             ConformanceAssert.IsImageId(image.Id);
             Assert.Equal(await Images.ResolveDigestAsync(Images.Small, CancellationToken.None), image.Digest);
@@ -27,7 +27,7 @@ namespace Oci.Conformance
             Assert.NotNull(image.Created);
 
             var again = await PullAsync(Images.Small);
-            Assert.Equal("Image is up to date", again.Status);
+            AssertPullOutcome("Image is up to date", again);
             Assert.Equal(image.Id, ((OciImage)again.Data!).Id);
         }
 
@@ -66,7 +66,7 @@ namespace Oci.Conformance
             await RemoveImageAsync(Images.Big);
             var progress = new RecordingProgress();
             var response = await PullAsync(Images.Big, progress);
-            Assert.Equal("Downloaded newer image", response.Status);
+            AssertPullOutcome("Downloaded newer image", response);
             ConformanceAssert.PullProgressIsOrderedAndComplete(progress, ImageReference.Parse(Images.Big).ToString());
             var events = progress.Events;
             var downloading = events.Where(e => e.LayerId is not null && e.Phase == OciProgressPhase.Downloading && e.Current > 0).ToList();
@@ -84,7 +84,7 @@ namespace Oci.Conformance
             await PullAsync(Images.Small);
             var progress = new RecordingProgress();
             var response = await PullAsync(Images.Small, progress);
-            Assert.Equal("Image is up to date", response.Status);
+            AssertPullOutcome("Image is up to date", response);
             ConformanceAssert.PullProgressIsOrderedAndComplete(progress, ImageReference.Parse(Images.Small).ToString());
         }
 

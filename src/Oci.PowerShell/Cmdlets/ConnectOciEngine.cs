@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using Oci.PowerShell.Internal;
 
 namespace Oci.PowerShell
@@ -24,9 +23,6 @@ namespace Oci.PowerShell
     [OutputType(typeof(OciConnection))]
     public sealed class ConnectOciEngine : OciCmdletBase
     {
-        /// <summary>How long an explicit endpoint may take to answer the first ping (discovery's own probes take 2 s).</summary>
-        internal static readonly TimeSpan ExplicitProbeTimeout = TimeSpan.FromSeconds(15);
-
         /// <summary>The engine endpoint: unix:///path, tcp://host:port, http(s)://host:port, npipe:////./pipe/name. Default: discovery.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -75,45 +71,21 @@ namespace Oci.PowerShell
             }
 
             var options = new OciDiscoveryOptions { Endpoint = endpoint, Driver = Driver, Tls = CertificateSettings(endpoint) };
-            if (endpoint is not null) options.ProbeTimeout = ExplicitProbeTimeout;
 
             WriteVerbose(endpoint is null
                 ? "Looking for a container engine: DOCKER_HOST, the Docker context (DOCKER_CONTEXT, then currentContext), the platform default, rootless Docker, then Podman (rootful, rootless); the first that answers wins."
                 : $"Connecting to {endpoint}{(options.Tls is null ? string.Empty : " with " + options.Tls)}.");
 
-            Task<OciDiscoveryResult>? pending = null;
-            OciDiscoveryResult result;
-            try
+            var result = Invoke(ct => OciEngines.DiscoverAsync(options, ct), endpoint, terminating: true, describe: e =>
             {
-                result = Pump.Run(() => OciEngines.DiscoverAsync(options, StopToken), StopToken,
-                    System.Threading.Timeout.InfiniteTimeSpan, null, out pending);
-            }
-            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
-            {
-                // Abandoned on Ctrl+C: a connect that still completes later must not leak its client.
-                pending?.ContinueWith(t => t.Result.Client.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
-                throw new PipelineStoppedException();
-            }
-            catch (OciDiscoveryException e)
-            {
-                WriteAttempts(e.Attempts);
-                ThrowTerminatingError(DiscoveryFailed(e, endpoint));
-                return;
-            }
-            catch (OciException e)
-            {
-                ThrowTerminatingError(OciErrors.From(e, endpoint ?? e.Target, imageTarget: false));
-                return;
-            }
-            catch (Exception e) when (e is not PipelineStoppedException)
-            {
-                ThrowTerminatingError(OciErrors.Unexpected(e, endpoint));
-                return;
-            }
+                if (e is not OciDiscoveryException discovery) return OciErrors.From(e, endpoint ?? e.Target, imageTarget: false);
+                WriteAttempts(discovery.Attempts);
+                return DiscoveryFailed(discovery, endpoint);
+            })!;
 
             WriteAttempts(result.Attempts);
             var candidate = result.Candidate;
-            var connection = new OciConnection(name ?? session.NextName(), result.Client, session, ConnectionSource.ShortName(candidate), ConnectionSource.IsTls(candidate));
+            var connection = new OciConnection(name ?? session.NextName(), result.Client, session, ConnectionSource.ShortName(candidate));
             if (!session.TryAdd(connection))
             {
                 result.Client.Dispose();
@@ -135,7 +107,7 @@ namespace Oci.PowerShell
             foreach (var a in result.Attempts)
             {
                 if (a.Succeeded || a.Candidate.Source is not (OciEndpointSource.DockerHost or OciEndpointSource.DockerContext)) continue;
-                WriteWarning($"{a.Candidate.SourceDescription} ({a.Candidate.Endpoint ?? "no endpoint"}) was passed over: {a.Failure}. " +
+                WriteWarning($"{a.Candidate.SourceDescription} ({a.Candidate.EndpointText ?? "no endpoint"}) was passed over: {a.Failure}. " +
                              $"Connected to {result.Candidate.Endpoint} ({result.Candidate.SourceDescription}) instead.");
             }
         }
@@ -148,7 +120,7 @@ namespace Oci.PowerShell
                 ThrowTerminatingError(OciErrors.InvalidArgument(
                     "-CertificatePath applies to the endpoint given with -Endpoint; give that too. (For DOCKER_HOST, set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH instead.)",
                     CertificatePath));
-            if (!ConnectionSource.IsTcp(endpoint!))
+            if (!OciEndpoint.TryParse(endpoint, out var parsed, out _) || !parsed!.TakesTls)
                 ThrowTerminatingError(OciErrors.InvalidArgument(
                     $"-CertificatePath applies to tcp:// and https:// endpoints only; {endpoint} is not one.", CertificatePath));
             string path;
@@ -181,7 +153,7 @@ namespace Oci.PowerShell
                 var outcome = a.Succeeded
                     ? $"{a.Engine} answered; connected through the {a.Driver} driver ({ms} ms)"
                     : (a.Probed ? "failed: " : "skipped: ") + a.Failure + $" ({ms} ms)";
-                WriteVerbose($"[{i + 1}/{attempts.Count}] {a.Candidate.SourceDescription}: {a.Candidate.Endpoint ?? "(no endpoint)"}: {outcome}");
+                WriteVerbose($"[{i + 1}/{attempts.Count}] {a.Candidate.SourceDescription}: {a.Candidate.Endpoint?.ToString() ?? a.Candidate.EndpointText ?? "(no endpoint)"}: {outcome}");
             }
         }
 
@@ -189,7 +161,7 @@ namespace Oci.PowerShell
         private static ErrorRecord DiscoveryFailed(OciDiscoveryException e, string? endpoint)
         {
             var target = endpoint
-                ?? e.Attempts.FirstOrDefault(a => a.FailureKind == OciErrorKind.Unsupported)?.Candidate.Endpoint
+                ?? e.Attempts.FirstOrDefault(a => a.FailureKind == OciErrorKind.Unsupported)?.Candidate.EndpointText
                 ?? e.Target;
             var record = OciErrors.From(e, target, imageTarget: false);
             if (e.Kind == OciErrorKind.Unsupported)
@@ -199,7 +171,7 @@ namespace Oci.PowerShell
             }
             else if (e.Kind != OciErrorKind.InvalidArgument)
             {
-                var tcp = e.Attempts.FirstOrDefault(a => a.Probed && a.Candidate.Endpoint is { } ep && ConnectionSource.IsTcp(ep));
+                var tcp = e.Attempts.FirstOrDefault(a => a.Probed && a.Candidate.Endpoint is { TakesTls: true });
                 if (tcp is not null && tcp.Candidate.Tls is null)
                     record.ErrorDetails.RecommendedAction =
                         $"If the engine at {tcp.Candidate.Endpoint} uses TLS (usually port 2376), pass -CertificatePath with the folder holding ca.pem, cert.pem and key.pem, or set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH.";

@@ -78,38 +78,15 @@ namespace Oci.PowerShell
             WriteVerbose($"PULL IMAGE {reference}{(Platform is null ? string.Empty : " platform=" + Platform)} on {connection}" +
                          (credential is null ? string.Empty : $" with the registry credential of user '{credential.Username}'") +
                          (AllowUnencryptedAuthentication ? " (unencrypted authentication allowed)" : string.Empty));
-            var view = new PullProgressView(this, reference);
             var options = new OciPullOptions
             {
                 Platform = Platform,
                 Credential = credential,
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
             };
-            var progress = new PumpProgress<OciProgress>(Pump, view.OnProgress);
-            OciResponse response;
-            try
-            {
-                response = Pump.Run(() => connection.Client.PullAsync(reference, options, progress, StopToken),
-                    StopToken, PullProgressView.Interval, view.Tick, out _);
-            }
-            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
-            {
-                view.CompleteAll();
-                throw new PipelineStoppedException();
-            }
-            catch (OciException e)
-            {
-                view.CompleteAll("Failed");
-                WriteError(OciErrors.From(e, reference, imageTarget: true));
-                return;
-            }
-            catch (Exception e) when (e is not PipelineStoppedException)
-            {
-                view.CompleteAll("Failed");
-                WriteError(OciErrors.Unexpected(e, reference));
-                return;
-            }
-            view.CompleteAll(response.Status);
+            var progress = new PullProgress(this, Pump, reference);
+            var response = Invoke(ct => connection.Client.PullAsync(reference, options, progress.Sink, ct), reference, terminating: false, imageTarget: true, progress);
+            if (response is null) return;
             WriteVerbose($"{reference}: {response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
             WriteObject(response);
         }

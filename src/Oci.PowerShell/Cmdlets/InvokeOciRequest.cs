@@ -1,4 +1,3 @@
-using System;
 using System.Collections;
 using System.Management.Automation;
 using Oci.PowerShell.Internal;
@@ -18,7 +17,7 @@ namespace Oci.PowerShell
         // the module, before the dependency resolver is installed) load Oci.Core.
         private object? _kind;
 
-        /// <summary>The method (PING, VERSION, INFO, PULL, LIST, INSPECT, TAG, REMOVE, or a driver's own).</summary>
+        /// <summary>The method (PING, VERSION, INFO, PULL, LIST, INSPECT, TAG, REMOVE, or a driver's own); the driver must serve it for -Kind.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(MethodCompleter))]
@@ -54,7 +53,7 @@ namespace Oci.PowerShell
             OciRequest request;
             try
             {
-                request = OciRequest.Create(Method, _kind is null ? null : (OciKind?)(OciKind)_kind, Target, RegistryCredentials.ConvertParameters(Parameters));
+                request = OciRequest.Create(Method, _kind is null ? null : (OciKind?)(OciKind)_kind, Target, ParameterValues.Convert(Parameters));
             }
             catch (OciException e)
             {
@@ -63,35 +62,11 @@ namespace Oci.PowerShell
             }
             WriteVerbose(request.ToString());
             WriteVerbose($"Sending to {connection}.");
+            // Methods that report progress (PULL) get the same bars as Invoke-OciPull, created with the first event.
+            var progress = new PullProgress(this, Pump);
             var imageTarget = request.Kind == OciKind.Image && request.Target is not null;
-            // Methods that report progress (PULL) get the same bars as Invoke-OciPull, created on the first event.
-            PullProgressView? view = null;
-            var progress = new PumpProgress<OciProgress>(Pump, p => (view ??= new PullProgressView(this, p.Reference)).OnProgress(p));
-            OciResponse response;
-            try
-            {
-                response = Pump.Run(() => connection.Client.ExecuteAsync(request, progress, StopToken),
-                    StopToken, PullProgressView.Interval, () => view?.Tick(), out _);
-            }
-            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
-            {
-                view?.CompleteAll();
-                throw new PipelineStoppedException();
-            }
-            catch (OciException e)
-            {
-                view?.CompleteAll("Failed");
-                ThrowTerminatingError(OciErrors.From(e, Target ?? e.Target ?? request.Method, imageTarget));
-                return;
-            }
-            catch (Exception e) when (e is not PipelineStoppedException)
-            {
-                view?.CompleteAll("Failed");
-                ThrowTerminatingError(OciErrors.Unexpected(e, Target ?? request.Method));
-                return;
-            }
-            view?.CompleteAll(response.Status);
-            WriteVerbose($"{response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
+            var response = Invoke(ct => connection.Client.ExecuteAsync(request, progress.Sink, ct), Target ?? request.Method, terminating: true, imageTarget, progress);
+            WriteVerbose($"{response!.Status} in {response.Duration.TotalMilliseconds:0} ms.");
             WriteObject(response);
         }
     }

@@ -1,8 +1,6 @@
-using System;
-
 namespace Oci.PowerShell.Internal
 {
-    /// <summary>How a connection's <see cref="OciConnection.Source"/> and <see cref="OciConnection.Tls"/> are told from the discovery candidate that answered.</summary>
+    /// <summary>How a connection's <see cref="OciConnection.Source"/> is told from the discovery candidate that answered.</summary>
     internal static class ConnectionSource
     {
         /// <summary>
@@ -22,13 +20,5 @@ namespace Oci.PowerShell.Internal
             OciEndpointSource.PodmanMachine => "podman machine",
             _ => candidate.SourceDescription,
         };
-
-        /// <summary>True when the connection is made over TLS: TLS settings on a tcp:// endpoint, or https://.</summary>
-        public static bool IsTls(OciEndpointCandidate candidate) =>
-            candidate.Endpoint is { } e && (e.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || (candidate.Tls is not null && IsTcp(e)));
-
-        /// <summary>tcp:// or https:// (the endpoints TLS settings apply to).</summary>
-        public static bool IsTcp(string endpoint) =>
-            endpoint.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase) || endpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -22,10 +22,7 @@ namespace Oci.Drivers.Docker
         /// </summary>
         public static async Task<OciResponse> PullAsync(DockerConnection c, OciRequest request, OciPullOptions options, Func<OciImage, string>? silentOutcome, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrWhiteSpace(request.Target))
-                throw new OciException(OciErrorKind.InvalidReference, "PULL needs an image reference.", request.Target);
-            var reference = ImageReference.Parse(request.Target!);
-            var platform = Platform(options.Platform);
+            var (reference, platform) = Check(request, options);
             var target = reference.ToString();
             var stored = Stored(reference);
 
@@ -49,8 +46,16 @@ namespace Oci.Drivers.Docker
                 Id = image.Id, Reference = target, Digest = image.Digest, Tags = image.Tags, Digests = image.Digests,
                 Size = image.Size, Created = image.Created, Os = image.Os, Architecture = image.Architecture,
             };
-            translator.Complete(translator.Outcome is null ? silentOutcome?.Invoke(image) : null);
-            return OciResponse.For(request, image, translator.Outcome ?? "Pulled", target: target);
+            translator.Complete(translator.Outcome is null ? silentOutcome?.Invoke(image) ?? "Pulled" : null);
+            return OciResponse.For(request, image, translator.Outcome!, target: target);
+        }
+
+        /// <summary>The reference and platform of a pull, validated before anything is sent.</summary>
+        internal static (ImageReference Reference, string? Platform) Check(OciRequest request, OciPullOptions options)
+        {
+            if (string.IsNullOrWhiteSpace(request.Target))
+                throw new OciException(OciErrorKind.InvalidReference, "PULL needs an image reference.", request.Target);
+            return (ImageReference.Parse(request.Target!), Platform(options.Platform));
         }
 
         /// <summary>The name the engine stores a pull of <paramref name="reference"/> under.</summary>

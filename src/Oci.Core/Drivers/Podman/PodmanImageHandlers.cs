@@ -31,18 +31,16 @@ namespace Oci.Drivers.Podman
         /// </summary>
         public static async Task<OciResponse> PullAsync(PodmanConnection c, OciRequest request, OciPullOptions options, CancellationToken cancellationToken)
         {
+            var (reference, _) = DockerPullHandler.Check(request, options);
+            var stored = DockerPullHandler.Stored(reference);
             string? before = null;
-            if (request.Target is { } target && ImageReference.TryParse(target, out var reference))
+            try
             {
-                try
-                {
-                    var stored = DockerPullHandler.Stored(reference!);
-                    before = (await c.InspectImageAsync(stored, stored, null, cancellationToken).ConfigureAwait(false)).Id;
-                }
-                catch (Transport.EngineResponseException e) when (DockerErrors.IsNotFound(e))
-                {
-                    // Not there yet.
-                }
+                before = (await c.InspectImageAsync(stored, stored, null, cancellationToken).ConfigureAwait(false)).Id;
+            }
+            catch (Transport.EngineResponseException e) when (DockerErrors.IsNotFound(e))
+            {
+                // Not there yet.
             }
             return await DockerPullHandler.PullAsync(c, request, options,
                 image => before == image.Id ? "Image is up to date" : "Downloaded newer image", cancellationToken).ConfigureAwait(false);
