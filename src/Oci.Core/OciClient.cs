@@ -56,13 +56,32 @@ namespace Oci
             OciProbeResult answer;
             try
             {
-                answer = await driver.Probe.ProbeAsync(endpoint, options, cancellationToken).ConfigureAwait(false);
+                answer = await ProbeAsync(driver.Probe, endpoint, options, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
                 throw Cancelled(endpoint, e);
             }
             return await ConnectAsync(driver, answer, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Probes within <see cref="OciConnectOptions.ConnectTimeout"/>. A probe reports its own timeout; this is the
+        /// backstop (a second later) for one that does not, so no probe can hang a connect.
+        /// </summary>
+        internal static async Task<OciProbeResult> ProbeAsync(IOciProbe probe, OciEndpoint endpoint, OciConnectOptions options, CancellationToken cancellationToken)
+        {
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (options.ConnectTimeout != Timeout.InfiniteTimeSpan) bound.CancelAfter(options.ConnectTimeout + TimeSpan.FromSeconds(1));
+            try
+            {
+                return await probe.ProbeAsync(endpoint, options, bound.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && bound.IsCancellationRequested)
+            {
+                var seconds = options.ConnectTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                throw new OciException(OciErrorKind.Timeout, $"Cannot connect to the engine at '{endpoint}': it did not answer within {seconds} s.", endpoint.Text, $"it did not answer within {seconds} s", innerException: e);
+            }
         }
 
         /// <summary>

@@ -88,6 +88,8 @@ namespace Oci
                 case "unix":
                     if (!rest.StartsWith("/", StringComparison.Ordinal) || rest.Length < 2 || rest.IndexOfAny(new[] { '\0', '?', '#' }) >= 0)
                         return Fail("a unix endpoint needs an absolute socket path, e.g. unix:///var/run/docker.sock", out problem);
+                    // "/run//docker.sock" is "/run/docker.sock": one spelling, so one endpoint.
+                    while (rest.Contains("//")) rest = rest.Replace("//", "/");
                     endpoint = new OciEndpoint(trimmed, scheme, "unix://" + rest, path: rest);
                     return true;
                 case "npipe":

@@ -80,7 +80,7 @@ namespace Oci
                 OciProbeResult answer;
                 try
                 {
-                    answer = await probe.ProbeAsync(endpoint, candidate.ConnectOptions(env, timeout), cancellationToken).ConfigureAwait(false);
+                    answer = await OciClient.ProbeAsync(probe, endpoint, candidate.ConnectOptions(env, timeout), cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception) when (cancellationToken.IsCancellationRequested)
                 {

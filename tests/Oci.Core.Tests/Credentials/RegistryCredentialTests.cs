@@ -148,19 +148,19 @@ namespace Oci.Tests.Credentials
         [InlineData("tcp://192.0.2.10:2375", false, false)]
         [InlineData("http://engine.example", false, false)]
         [InlineData("ssh://me@host", false, false)]
-        [InlineData("", false, false)]
         public void Secure_transport_is_a_socket_tls_or_loopback(string endpoint, bool tls, bool secure) =>
-            Assert.Equal(secure, RegistryAuthHeader.IsSecureTransport(endpoint, tls));
+            Assert.Equal(secure, RegistryAuthHeader.IsSecureTransport(OciEndpoint.Parse(endpoint), tls));
 
         [Fact]
         public void Sending_credentials_in_the_clear_needs_explicit_permission()
         {
-            var e = Assert.Throws<OciException>(() => RegistryAuthHeader.EnsureSecureTransport("tcp://engine.example:2375", tls: false, allowUnencryptedAuthentication: false));
+            static IOciConnection At(string endpoint, bool encrypted) => new Support.MemoryDriver.MemoryConnection(OciEndpoint.Parse(endpoint), "memory", encrypted);
+            var e = Assert.Throws<OciException>(() => RegistryAuthHeader.EnsureSecureTransport(At("tcp://engine.example:2375", false), allowUnencryptedAuthentication: false));
             Assert.Equal(OciErrorKind.InvalidArgument, e.Kind);
             Assert.Contains("-AllowUnencryptedAuthentication", e.Message);
-            RegistryAuthHeader.EnsureSecureTransport("tcp://engine.example:2375", tls: false, allowUnencryptedAuthentication: true);
-            RegistryAuthHeader.EnsureSecureTransport("tcp://engine.example:2376", tls: true, allowUnencryptedAuthentication: false);
-            RegistryAuthHeader.EnsureSecureTransport("unix:///var/run/docker.sock", tls: false, allowUnencryptedAuthentication: false);
+            RegistryAuthHeader.EnsureSecureTransport(At("tcp://engine.example:2375", false), allowUnencryptedAuthentication: true);
+            RegistryAuthHeader.EnsureSecureTransport(At("tcp://engine.example:2376", true), allowUnencryptedAuthentication: false);
+            RegistryAuthHeader.EnsureSecureTransport(At("unix:///var/run/docker.sock", false), allowUnencryptedAuthentication: false);
         }
 
         private static void AssertSecretHidden(OciRegistryCredential c, string secret)

@@ -53,6 +53,7 @@ namespace Oci.Tests.Discovery
         {
             Environment = Environment(),
             ProbeTimeout = probeTimeout ?? TimeSpan.FromSeconds(5),
+            ConnectTimeout = probeTimeout ?? TimeSpan.FromSeconds(5),
         };
 
         public string Dir(string relative)

@@ -35,7 +35,7 @@ namespace Oci.Tests.Discovery
                 $"unix://{_box.Home}/.docker/run/docker.sock",
                 $"unix://{_box.System}/run/podman/podman.sock",
                 $"unix://{_box.Xdg}/podman/podman.sock",
-            }, list.Select(c => c.Endpoint));
+            }, list.Select(c => c.Endpoint?.ToString()));
             Assert.Equal(new[]
             {
                 OciEndpointSource.Explicit, OciEndpointSource.DockerHost, OciEndpointSource.DockerContext, OciEndpointSource.PlatformDefault,
@@ -58,7 +58,7 @@ namespace Oci.Tests.Discovery
             Assert.Equal(new[]
             {
                 "unix:///var/run/docker.sock", "unix:///home/u/.docker/run/docker.sock", "unix:///run/podman/podman.sock",
-            }, list.Select(c => c.Endpoint));
+            }, list.Select(c => c.Endpoint?.ToString()));
         }
 
         [Fact]
@@ -67,7 +67,7 @@ namespace Oci.Tests.Discovery
             _box.Variables["DOCKER_HOST"] = "tcp://127.0.0.1:2375";
             var list = Candidates(endpoint: "  tcp://10.0.0.1:2375 ");
             var only = Assert.Single(list);
-            Assert.Equal("tcp://10.0.0.1:2375", only.Endpoint);
+            Assert.Equal("tcp://10.0.0.1:2375", only.Endpoint?.ToString());
             Assert.Equal(OciEndpointSource.Explicit, only.Source);
             Assert.True(Candidates(endpoint: "tcp://10.0.0.1:2375", fallBack: true).Count > 1);
         }
@@ -78,7 +78,7 @@ namespace Oci.Tests.Discovery
             _box.Variables.Remove("HOME");
             _box.Variables["USERPROFILE"] = @"C:\Users\u";
             var list = Candidates(windows: true);
-            Assert.Equal(new[] { "npipe:////./pipe/docker_engine", "npipe:////./pipe/podman-machine-default" }, list.Select(c => c.Endpoint));
+            Assert.Equal(new[] { "npipe:////./pipe/docker_engine", "npipe:////./pipe/podman-machine-default" }, list.Select(c => c.Endpoint?.ToString()));
             Assert.Equal(new[] { OciEndpointSource.PlatformDefault, OciEndpointSource.PodmanMachine }, list.Select(c => c.Source));
             Assert.Equal(new[] { "platform default", "podman machine" }, list.Select(c => c.SourceDescription));
         }
@@ -92,7 +92,7 @@ namespace Oci.Tests.Discovery
             _box.WriteConfig("{\"currentContext\":\"win\"}");
             _box.WriteContext("win", "npipe:////./pipe/dockerDesktopLinuxEngine");
             var list = Candidates(windows: true);
-            Assert.Equal("npipe:////./pipe/dockerDesktopLinuxEngine", list[0].Endpoint);
+            Assert.Equal("npipe:////./pipe/dockerDesktopLinuxEngine", list[0].Endpoint?.ToString());
             Assert.Equal(OciEndpointSource.DockerContext, list[0].Source);
         }
 
@@ -104,7 +104,7 @@ namespace Oci.Tests.Discovery
             _box.WriteContext("b", "unix:///b.sock");
             _box.Variables["DOCKER_CONTEXT"] = "b";
             var ctx = Candidates().Single(c => c.Source == OciEndpointSource.DockerContext);
-            Assert.Equal("unix:///b.sock", ctx.Endpoint);
+            Assert.Equal("unix:///b.sock", ctx.Endpoint?.ToString());
             Assert.Equal("context 'b' (DOCKER_CONTEXT)", ctx.SourceDescription);
             Assert.Equal("b", OciEndpointDiscovery.CurrentContextName(_box.Environment()));
         }
@@ -130,7 +130,7 @@ namespace Oci.Tests.Discovery
             _box.Write("otherconfig/config.json", "{\"currentContext\":\"moved\"}");
             _box.WriteContext("moved", "tcp://127.0.0.1:1234", configDir: other);
             var ctx = Candidates().Single(c => c.Source == OciEndpointSource.DockerContext);
-            Assert.Equal("tcp://127.0.0.1:1234", ctx.Endpoint);
+            Assert.Equal("tcp://127.0.0.1:1234", ctx.Endpoint?.ToString());
             Assert.Contains(Path.Combine(other, "config.json"), ctx.SourceDescription);
         }
 
@@ -150,7 +150,7 @@ namespace Oci.Tests.Discovery
             var meta = _box.WriteContext("broken", "unix:///x.sock");
             File.WriteAllText(meta, "{\"Endpoints\": {\"docker\": {\"Host\": ");
             var ctx = Candidates().Single(c => c.Source == OciEndpointSource.DockerContext);
-            Assert.Null(ctx.Endpoint);
+            Assert.Null(ctx.Endpoint?.ToString());
             Assert.Equal("broken", ctx.ContextName);
             Assert.Contains(meta, ctx.Problem);
             Assert.Contains("not valid JSON", ctx.Problem);
@@ -174,7 +174,7 @@ namespace Oci.Tests.Discovery
         {
             _box.WriteConfig("{\"CURRENTCONTEXT\":\"c\"}");
             File.WriteAllText(_box.WriteContext("c", "unused"), "{\"endpoints\":{\"docker\":{\"host\":\"unix:///c.sock\"}}}");
-            Assert.Equal("unix:///c.sock", Candidates().Single(c => c.Source == OciEndpointSource.DockerContext).Endpoint);
+            Assert.Equal("unix:///c.sock", Candidates().Single(c => c.Source == OciEndpointSource.DockerContext).Endpoint?.ToString());
         }
 
         [Fact]
@@ -266,7 +266,7 @@ namespace Oci.Tests.Discovery
             foreach (var f in new[] { "ca.pem", "cert.pem", "key.pem" }) File.WriteAllText(Path.Combine(tlsDir, f), "x");
 
             var ctx = Candidates().Single(c => c.Source == OciEndpointSource.DockerContext);
-            Assert.Equal("tcp://10.1.2.3:2376", ctx.Endpoint);
+            Assert.Equal("tcp://10.1.2.3:2376", ctx.Endpoint?.ToString());
             Assert.False(ctx.Tls!.Verify);
             Assert.Equal(Path.Combine(tlsDir, "ca.pem"), ctx.Tls.CaCertificatePath);
             Assert.Equal(Path.Combine(tlsDir, "cert.pem"), ctx.Tls.ClientCertificatePath);
@@ -288,11 +288,10 @@ namespace Oci.Tests.Discovery
             _box.Variables["DOCKER_HOST"] = $"unix://{_box.System}//var/run/docker.sock";
             _box.Variables["XDG_RUNTIME_DIR"] = _box.Xdg + "/";
             var list = Candidates();
-            Assert.Single(list, c => c.Endpoint!.EndsWith("/var/run/docker.sock"));
+            Assert.Single(list, c => c.Endpoint!.ToString().EndsWith("/var/run/docker.sock"));
             Assert.Equal(OciEndpointSource.DockerHost, list[0].Source);
             Assert.DoesNotContain(list, c => c.Source == OciEndpointSource.PlatformDefault);
-            Assert.Contains(list, c => c.Endpoint == $"unix://{_box.Xdg}/docker.sock");
-            Assert.Equal(OciEndpointDiscovery.Normalize("npipe://./pipe/docker_engine"), OciEndpointDiscovery.Normalize("NPIPE:////./pipe/docker_engine"));
+            Assert.Contains(list, c => c.Endpoint?.ToString() == $"unix://{_box.Xdg}/docker.sock");
         }
 
         [Fact]
@@ -311,7 +310,11 @@ namespace Oci.Tests.Discovery
         {
             var c = new OciEndpointCandidate("tcp://h:1", OciEndpointSource.DockerHost, "DOCKER_HOST");
             Assert.Equal("tcp://h:1 (DOCKER_HOST)", c.ToString());
-            Assert.Equal("tcp", c.Scheme);
+            Assert.Equal("tcp", c.Endpoint!.Scheme);
+            var bad = new OciEndpointCandidate("tcp://", OciEndpointSource.DockerHost, "DOCKER_HOST");
+            Assert.Null(bad.Endpoint);
+            Assert.Equal("tcp://", bad.EndpointText);
+            Assert.StartsWith("'tcp://' is not a valid engine endpoint", bad.Problem);
             Assert.Throws<ArgumentException>(() => new OciEndpointCandidate(null, OciEndpointSource.DockerContext, "context 'x'"));
             Assert.Equal("TLS (verify, ca /c.pem) from here", new OciTlsSettings("/c.pem", source: "here").ToString());
         }

@@ -20,9 +20,6 @@ namespace Oci.Tests.Discovery
 
         public void Dispose() => _box.Dispose();
 
-        /// <summary>The driver a Podman winner is served by: <c>podman</c> once such a driver is registered, else <c>docker</c>.</summary>
-        private static string PodmanDriverName => OciDrivers.TryGet("podman", out _) ? "podman" : "docker";
-
         private async Task<OciDiscoveryResult> DiscoverAsync(OciDiscoveryOptions? options = null)
         {
             var result = await OciEngines.DiscoverAsync(options ?? _box.Options());
@@ -36,9 +33,9 @@ namespace Oci.Tests.Discovery
         {
             await using var _ = result.Client;
             Assert.Equal(source, result.Candidate.Source);
-            Assert.Equal("unix://" + socket, result.Client.Connection.Endpoint);
+            Assert.Equal("unix://" + socket, result.Client.Connection.Endpoint.ToString());
             Assert.Equal(engine, result.Client.Connection.Engine);
-            Assert.Equal(engine == "Podman" ? PodmanDriverName : "docker", result.Client.Driver.Name);
+            Assert.Equal(engine == "Podman" ? "podman" : "docker", result.Client.Driver.Name);
             Assert.True(result.Attempts.Last().Succeeded);
             Assert.Same(result.Candidate, result.Attempts.Last().Candidate);
         }
@@ -315,69 +312,108 @@ namespace Oci.Tests.Discovery
         }
 
         [Fact]
-        public async Task A_podman_winner_is_reconnected_with_the_podman_driver_when_one_is_registered()
+        public async Task The_driver_is_the_one_that_serves_what_answered_best()
         {
             var socket = _box.LinkPodman("xdg/podman/podman.sock");
-            var podman = new RenamedDriver("podman", new Oci.Drivers.Docker.DockerDriver());
             var options = _box.Options();
-            options.DriverLookup = name => name == "podman" ? podman : OciDrivers.TryGet(name, out var d) ? d : null;
-            await using var client = await OciEngines.ConnectAsync(options);
-            Assert.Equal("podman", client.Driver.Name);
-            Assert.Equal(1, podman.Connects);
-            Assert.Equal("unix://" + socket, client.Connection.Endpoint);
+            await using (var client = await OciEngines.ConnectAsync(options))
+            {
+                Assert.Equal("podman", client.Driver.Name);
+                Assert.Equal("unix://" + socket, client.Connection.Endpoint.ToString());
+            }
 
-            // A Docker winner stays with the docker driver.
+            // Among drivers that do not include podman, the docker driver serves Podman too.
+            options.Drivers = new[] { OciDrivers.Get("docker") };
+            await using (var viaDocker = await OciEngines.ConnectAsync(options))
+                Assert.Equal(("docker", "Podman"), (viaDocker.Driver.Name, viaDocker.Connection.Engine));
+
+            // A Docker winner is served by the docker driver: the podman driver does not serve dockerd.
+            options.Drivers = null;
             _box.LinkDocker("xdg/docker.sock");
             await using var docker = await OciEngines.ConnectAsync(options);
-            Assert.Equal("docker", docker.Driver.Name);
-            Assert.Equal(1, podman.Connects);
+            Assert.Equal(("docker", "Docker"), (docker.Driver.Name, docker.Connection.Engine));
         }
 
         [Fact]
-        public async Task A_podman_driver_that_cannot_connect_fails_that_candidate_with_the_reason()
+        public async Task Of_drivers_serving_equally_well_the_first_wins_and_the_engine_is_probed_once()
+        {
+            var socket = _box.LinkDocker("xdg/docker.sock");
+            var first = new RenamedDriver("first", OciDrivers.Get("docker"), score: 1);
+            var second = new RenamedDriver("second", OciDrivers.Get("docker"), score: 1);
+            var options = _box.Options();
+            options.Drivers = new IOciDriver[] { first, second };
+            await using var client = await OciEngines.ConnectAsync(options);
+            Assert.Equal("first", client.Driver.Name);
+            Assert.Equal((1, 0), (first.Connects, second.Connects));
+            Assert.Equal("unix://" + socket, client.Connection.Endpoint.ToString());
+        }
+
+        [Fact]
+        public async Task A_driver_that_cannot_connect_fails_that_candidate_with_the_reason()
         {
             _box.LinkPodman("sys/run/podman/podman.sock");
             var socket = _box.LinkPodman("xdg/podman/podman.sock");
             var calls = 0;
-            var broken = new RenamedDriver("podman", new Oci.Drivers.Docker.DockerDriver(),
+            var broken = new RenamedDriver("broken", OciDrivers.Get("podman"), score: 3,
                 () => ++calls == 1 ? throw new OciException(OciErrorKind.EngineError, "libpod said no") : null);
             var options = _box.Options();
-            options.DriverLookup = name => name == "podman" ? broken : OciDrivers.TryGet(name, out var d) ? d : null;
+            options.Drivers = new[] { broken, OciDrivers.Get("docker") };
             var result = await OciEngines.DiscoverAsync(options);
             await using var _ = result.Client;
-            Assert.Equal("unix://" + socket, result.Client.Connection.Endpoint);
+            Assert.Equal("unix://" + socket, result.Client.Connection.Endpoint.ToString());
             var failed = result.Attempts.Single(a => a.Candidate.Source == OciEndpointSource.PodmanRootful);
-            Assert.Equal("it answered as Podman, but the podman driver could not connect: libpod said no", failed.Failure);
+            Assert.Equal("Podman answered, but the broken driver could not connect: libpod said no", failed.Failure);
             Assert.Equal(OciErrorKind.EngineError, failed.FailureKind);
         }
 
         [Fact]
-        public async Task A_forced_custom_driver_connects_on_its_own_terms()
+        public async Task A_forced_driver_that_does_not_serve_the_engine_is_Unsupported()
         {
-            // The memory driver needs no engine: discovery must not ping on its behalf.
+            var options = _box.Options();
+            options.Endpoint = "unix://" + DiscoverySandbox.DockerSocket;
+            options.Driver = "podman";
+            var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(options));
+            Assert.Equal(OciErrorKind.Unsupported, e.Kind);
+            Assert.Contains("Docker", e.Attempts.Single().Failure);
+            Assert.Contains("podman driver does not serve it", e.Attempts.Single().Failure);
+        }
+
+        [Fact]
+        public async Task A_forced_custom_driver_reaches_its_own_scheme()
+        {
             var memory = new Oci.Tests.Support.MemoryDriver("memory-discovery");
             var options = _box.Options();
-            options.Endpoint = "tcp://127.0.0.1:" + ClosedPort();
+            options.Endpoint = "mem://discovery";
             options.Driver = "memory-discovery";
-            options.DriverLookup = name => name == "memory-discovery" ? memory : null;
+            options.Drivers = new IOciDriver[] { memory, OciDrivers.Get("docker") };
             await using var client = await OciEngines.ConnectAsync(options);
             Assert.Equal("memory-discovery", client.Driver.Name);
             Assert.Equal("Memory", client.Connection.Engine);
         }
 
         [Fact]
-        public async Task A_forced_custom_driver_that_hangs_is_bounded_by_the_probe_timeout()
+        public async Task A_custom_probe_that_hangs_is_bounded_by_the_connect_timeout()
         {
-            var hanging = new HangingDriver();
+            var hanging = new RenamedDriver("hanging", OciDrivers.Get("docker"), score: 1, probe: new HangingProbe());
             var options = _box.Options(TimeSpan.FromMilliseconds(300));
             options.Endpoint = "custom://anything";
-            options.Driver = "hanging";
-            options.DriverLookup = name => name == "hanging" ? hanging : null;
+            options.Drivers = new IOciDriver[] { hanging };
             var watch = Stopwatch.StartNew();
             var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(options));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
             Assert.Equal(OciErrorKind.Timeout, e.Attempts.Single().FailureKind);
             Assert.Contains("custom://anything: it did not answer within 0.3 s", e.Message);
+        }
+
+        [Fact]
+        public async Task An_endpoint_no_registered_driver_reaches_is_passed_over_with_the_reason()
+        {
+            var options = _box.Options();
+            options.Endpoint = "custom://anything";
+            var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(options));
+            Assert.Equal(OciErrorKind.InvalidArgument, e.Kind);
+            Assert.Equal("no registered driver takes custom:// endpoints", e.Attempts.Single().Failure);
+            Assert.False(e.Attempts.Single().Probed);
         }
 
         [Fact]
@@ -425,7 +461,7 @@ namespace Oci.Tests.Discovery
             }));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
             Assert.Equal(OciErrorKind.EngineUnavailable, e.Kind);
-            Assert.Equal(new[] { "npipe:////./pipe/docker_engine", "npipe:////./pipe/podman-machine-default" }, e.Attempts.Select(a => a.Candidate.Endpoint));
+            Assert.Equal(new[] { "npipe:////./pipe/docker_engine", "npipe:////./pipe/podman-machine-default" }, e.Attempts.Select(a => a.Candidate.Endpoint?.ToString()));
             Assert.All(e.Attempts, a => Assert.False(string.IsNullOrWhiteSpace(a.Failure)));
         }
 
@@ -438,15 +474,15 @@ namespace Oci.Tests.Discovery
             return port;
         }
 
-        private sealed class HangingDriver : IOciDriver
+        /// <summary>A probe for custom:// that never answers and ignores its timeout: discovery must bound it.</summary>
+        private sealed class HangingProbe : IOciProbe
         {
-            public string Name => "hanging";
-            public async Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken)
+            public bool CanProbe(OciEndpoint endpoint) => endpoint.Scheme == "custom";
+            public async Task<OciProbeResult> ProbeAsync(OciEndpoint endpoint, OciConnectOptions options, CancellationToken cancellationToken)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 throw new InvalidOperationException("unreachable");
             }
-            public IOciHandler? Handler(string method) => null;
         }
 
         private sealed class NoPipesEnvironment : OciEnvironment
@@ -459,21 +495,32 @@ namespace Oci.Tests.Discovery
             public override bool? NamedPipeExists(string pipeName) { Asked.Add(pipeName); return false; }
         }
 
-        /// <summary>A stand-in for the podman driver: the Docker driver under another name, optionally failing.</summary>
+        /// <summary>Another driver's handlers, probe and connection under another name and score, optionally failing to connect.</summary>
         private sealed class RenamedDriver : IOciDriver
         {
             private readonly IOciDriver _inner;
+            private readonly int _score;
             private readonly Func<object?>? _before;
-            public RenamedDriver(string name, IOciDriver inner, Func<object?>? before = null) { Name = name; _inner = inner; _before = before; }
+            public RenamedDriver(string name, IOciDriver inner, int score, Func<object?>? before = null, IOciProbe? probe = null)
+            {
+                Name = name;
+                _inner = inner;
+                _score = score;
+                _before = before;
+                Probe = probe ?? inner.Probe;
+            }
             public string Name { get; }
+            public IOciProbe Probe { get; }
             public int Connects;
-            public Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken)
+            public int Serves(OciProbeResult answer) => _inner.Serves(answer) > 0 ? _score : 0;
+            public Task<IOciConnection> ConnectAsync(OciProbeResult answer, CancellationToken cancellationToken)
             {
                 _before?.Invoke();
                 Interlocked.Increment(ref Connects);
-                return _inner.ConnectAsync(endpoint, cancellationToken);
+                return _inner.ConnectAsync(answer, cancellationToken);
             }
-            public IOciHandler? Handler(string method) => _inner.Handler(method);
+            public IOciHandler? Handler(OciKind kind, string method) => _inner.Handler(kind, method);
+            public System.Collections.Generic.IReadOnlyList<string> Methods(OciKind kind) => _inner.Methods(kind);
         }
     }
 }

@@ -20,7 +20,7 @@ namespace Oci.Tests.Integration
             var c = _docker.Client.Connection;
             Assert.Equal("Docker", c.Engine);
             Assert.Equal("docker", c.Driver);
-            Assert.Equal(TestBed.DockerHost, c.Endpoint);
+            Assert.Equal(TestBed.DockerHost, c.Endpoint?.ToString());
             Assert.Matches(@"^\d+\.\d+", c.EngineVersion);
             Assert.Equal("1.41", c.ApiVersion); // dockerd 20.10 announces 1.41, below the driver's cap
             Assert.True(c.IsConnected);
@@ -32,7 +32,7 @@ namespace Oci.Tests.Integration
             var ping = await _docker.Client.ExecuteAsync(new OciRequest(OciMethods.Ping));
             var p = Assert.IsType<OciPing>(ping.Data);
             Assert.Equal(("Docker", "1.41"), (p.Engine, p.ApiVersion));
-            Assert.Equal((OciKind.Engine, "Docker", TestBed.DockerHost), (ping.Kind, ping.Engine, ping.Endpoint));
+            Assert.Equal((OciKind.Engine, "Docker", TestBed.DockerHost), (ping.Kind, ping.Engine, ping.Endpoint?.ToString()));
 
             var version = Assert.IsType<OciEngineVersion>((await _docker.Client.ExecuteAsync(new OciRequest("version"))).Data);
             Assert.Equal(_docker.Client.Connection.EngineVersion, version.Version);
@@ -68,8 +68,7 @@ namespace Oci.Tests.Integration
         public async Task An_engine_that_never_answers_fails_after_the_connect_timeout()
         {
             await using var silent = new FakeEngine(silent: true);
-            var driver = new DockerDriver { ConnectTimeout = TimeSpan.FromMilliseconds(300) };
-            var e = await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(driver, silent.Endpoint));
+            var e = await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(new DockerDriver(), silent.Endpoint, new OciConnectOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) }));
             Assert.Equal(OciErrorKind.EngineUnavailable, e.Kind);
             Assert.Contains("did not answer", e.Message);
         }
@@ -105,7 +104,26 @@ namespace Oci.Tests.Integration
             Assert.Equal(OciErrorKind.InvalidArgument, unknown.Kind);
 
             Assert.Equal(before, fake.RequestLines.Count);
-            Assert.All(fake.RequestLines, l => Assert.Matches("^GET (/_ping|/v1.41/version) HTTP/1.1$", l));
+            Assert.All(fake.RequestLines, l => Assert.Matches("^GET /_ping HTTP/1.1$", l));
+        }
+
+        [Fact]
+        public async Task Connecting_is_one_round_trip_the_ping()
+        {
+            await using var fake = new FakeEngine();
+            await using var client = await OciClient.ConnectAsync("docker", fake.Endpoint);
+            Assert.Equal(new[] { "GET /_ping HTTP/1.1" }, fake.RequestLines.ToArray());
+            Assert.Equal(("Docker", "99.0.0-fake", "1.41"), (client.Connection.Engine, client.Connection.EngineVersion, client.Connection.ApiVersion));
+        }
+
+        [Fact]
+        public async Task Requests_reuse_one_pooled_connection()
+        {
+            await using var fake = new FakeEngine();
+            await using var client = await OciClient.ConnectAsync("docker", fake.Endpoint);
+            for (var i = 0; i < 5; i++) await client.ExecuteAsync(new OciRequest(OciMethods.Version));
+            Assert.Equal(6, fake.RequestLines.Count);
+            Assert.Equal(1, fake.Connections);
         }
 
         [Fact]

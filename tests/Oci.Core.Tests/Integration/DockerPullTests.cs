@@ -102,6 +102,7 @@ namespace Oci.Tests.Integration
             Assert.Equal(OciErrorKind.Cancelled, e.Kind);
             var ping = await _docker.Client.ExecuteAsync(new OciRequest("PING"));
             Assert.Equal("OK", ping.Status);
+            await _docker.ForgetAbandonedPullAsync(TestBed.Big);
         }
 
         [Fact]
@@ -139,6 +140,7 @@ namespace Oci.Tests.Integration
             Assert.Equal(OciErrorKind.ConnectionClosed, e.Kind);
             Assert.False(client.IsConnected);
             Assert.Equal(OciErrorKind.ConnectionClosed, (await Assert.ThrowsAsync<OciException>(() => client.ExecuteAsync(new OciRequest("PING")))).Kind);
+            await _docker.ForgetAbandonedPullAsync(TestBed.Big);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using Docker.DotNet.Models;
 using Oci.Drivers.Docker;
 using Oci.Drivers.Podman;
 using Oci.Tests.Unit;
@@ -20,13 +19,13 @@ namespace Oci.Tests.Integration
         {
             var seen = new List<OciProgress>();
             var t = new PullProgressTranslator("r:latest", new SyncProgress(seen.Add));
-            t.Report(new JSONMessage { Status = "Already exists", ID = "afaea089d6dd" });
-            t.Report(new JSONMessage { Status = "Pulling fs layer", ID = "842fccbacca4" });
-            t.Report(new JSONMessage { Status = "Downloading", ID = "842fccbacca4", Progress = new JSONProgress { Current = 231253776, Total = 269582667 } });
-            t.Report(new JSONMessage { Status = "Download complete", ID = "842fccbacca4" });
-            t.Report(new JSONMessage { Status = "Pulling fs layer", ID = "54387d0bc5ed" }); // the config blob
-            t.Report(new JSONMessage { Status = "Download complete", ID = "54387d0bc5ed" });
-            t.Report(new JSONMessage { Status = "Download complete", ID = "54387d0bc5ed" }); // the closing line: short image id
+            t.Report(new JsonMessageDto { Status = "Already exists", Id = "afaea089d6dd" });
+            t.Report(new JsonMessageDto { Status = "Pulling fs layer", Id = "842fccbacca4" });
+            t.Report(new JsonMessageDto { Status = "Downloading", Id = "842fccbacca4", ProgressDetail = new ProgressDetailDto { Current = 231253776, Total = 269582667 } });
+            t.Report(new JsonMessageDto { Status = "Download complete", Id = "842fccbacca4" });
+            t.Report(new JsonMessageDto { Status = "Pulling fs layer", Id = "54387d0bc5ed" }); // the config blob
+            t.Report(new JsonMessageDto { Status = "Download complete", Id = "54387d0bc5ed" });
+            t.Report(new JsonMessageDto { Status = "Download complete", Id = "54387d0bc5ed" }); // the closing line: short image id
             Assert.Null(t.Outcome);
             Assert.Null(t.Digest);
             t.Complete("Downloaded newer image");
@@ -45,10 +44,10 @@ namespace Oci.Tests.Integration
         {
             var seen = new List<OciProgress>();
             var t = new PullProgressTranslator("r:latest", new SyncProgress(seen.Add));
-            t.Report(new JSONMessage { Status = "Pulling fs layer", ID = "abc" });
-            t.Report(new JSONMessage { Status = "Pull complete", ID = "abc" });
-            t.Report(new JSONMessage { Status = "Already exists", ID = "def" });
-            t.Report(new JSONMessage { Status = "Status: Image is up to date for r:latest" });
+            t.Report(new JsonMessageDto { Status = "Pulling fs layer", Id = "abc" });
+            t.Report(new JsonMessageDto { Status = "Pull complete", Id = "abc" });
+            t.Report(new JsonMessageDto { Status = "Already exists", Id = "def" });
+            t.Report(new JsonMessageDto { Status = "Status: Image is up to date for r:latest" });
             t.Complete(null);
             Assert.Equal(5, seen.Count);
             Assert.Equal("Image is up to date", seen[^1].Status);
@@ -135,8 +134,7 @@ namespace Oci.Tests.Integration
                  "RepoDigests":["docker.io/library/alpine@sha256:{{new string('1', 64)}}","docker.io/library/alpine@{{own}}"],
                  "Created":"2026-11-22T16:16:17.387535501Z","Architecture":"amd64","Os":"linux","Size":1998756}
                 """;
-            using var doc = JsonDocument.Parse(json);
-            var image = LibpodApi.ToImage(doc.RootElement, "docker.io/library/alpine:3.20", null);
+            var image = PodmanConnection.ToImage(JsonSerializer.Deserialize(json, DockerJson.Default.ImageInspectDto)!, "docker.io/library/alpine:3.20", null);
             Assert.Equal("sha256:" + new string('b', 64), image.Id);
             Assert.Equal(own, image.Digest); // the image's own, not merely the first recorded for the repository
             Assert.Equal(new[] { "alpine:3.20" }, image.Tags);
@@ -145,8 +143,8 @@ namespace Oci.Tests.Integration
             Assert.Equal(2026, image.Created!.Value.Year);
 
             // By id: no reference; a digest recorded under no repository (a locally made manifest) is not reported.
-            using var local = JsonDocument.Parse($$"""{"Id":"{{new string('b', 64)}}","Digest":"{{own}}","RepoTags":["localhost/built:latest"],"RepoDigests":[]}""");
-            var built = LibpodApi.ToImage(local.RootElement, null, null);
+            var local = $$"""{"Id":"{{new string('b', 64)}}","Digest":"{{own}}","RepoTags":["localhost/built:latest"],"RepoDigests":[]}""";
+            var built = PodmanConnection.ToImage(JsonSerializer.Deserialize(local, DockerJson.Default.ImageInspectDto)!, null, null);
             Assert.Null(built.Digest);
             Assert.Equal("localhost/built:latest", built.Reference);
         }

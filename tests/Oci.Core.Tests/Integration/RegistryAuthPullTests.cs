@@ -84,7 +84,7 @@ namespace Oci.Tests.Integration
             var before = fake.RequestLines.Count;
 
             var refused = await Assert.ThrowsAsync<OciException>(() => client.PullAsync("127.0.0.1:5001/private:latest", new OciPullOptions { Credential = credential }));
-            Assert.Equal((OciErrorKind.InvalidArgument, client.Connection.Endpoint), (refused.Kind, refused.Target));
+            Assert.Equal((OciErrorKind.InvalidArgument, client.Connection.Endpoint?.ToString()), (refused.Kind, refused.Target));
             Assert.Contains("AllowUnencryptedAuthentication", refused.Message);
             Assert.Equal(before, fake.RequestLines.Count);
 

@@ -29,6 +29,16 @@ namespace Oci.Tests.Support
         }
 
         /// <summary>Removes <paramref name="reference"/> from the engine's store so the next pull really downloads.</summary>
+        /// <summary>
+        /// After a pull abandoned midway: dockerd may still register the layer it was downloading, without an image, so
+        /// a later "fresh" pull would find it already there. Pull the image whole, then remove it with its layers.
+        /// </summary>
+        public async Task ForgetAbandonedPullAsync(string reference)
+        {
+            await Client.PullAsync(reference);
+            await RemoveIfPresentAsync(reference);
+        }
+
         public async Task RemoveIfPresentAsync(string reference)
         {
             try

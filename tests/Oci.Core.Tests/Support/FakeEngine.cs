@@ -32,6 +32,11 @@ namespace Oci.Tests.Support
 
         public ConcurrentQueue<string> RequestLines { get; } = new();
 
+        /// <summary>How many connections were accepted.</summary>
+        public int Connections => Volatile.Read(ref _connections);
+
+        private int _connections;
+
         /// <summary>The header lines of every request, in arrival order.</summary>
         public ConcurrentQueue<string> HeaderLines { get; } = new();
 
@@ -42,6 +47,7 @@ namespace Oci.Tests.Support
                 TcpClient client;
                 try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
                 catch (Exception) { return; }
+                Interlocked.Increment(ref _connections);
                 _ = Task.Run(() => ServeAsync(client));
             }
         }

@@ -1,25 +1,33 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Oci.Credentials;
 
 namespace Oci.Tests.Support
 {
-    /// <summary>A custom adapter built the way third parties would: a table of handlers over an in-memory "engine".</summary>
-    internal sealed class MemoryDriver : OciDriver
+    /// <summary>
+    /// A custom adapter built the way third parties would: a probe for its own <c>mem://</c> scheme, a connection type of
+    /// its own, typed handlers over an in-memory "engine", and one error mapping.
+    /// </summary>
+    internal sealed class MemoryDriver : OciDriver<MemoryDriver.MemoryConnection>
     {
         public MemoryDriver(string name = "memory")
         {
             Name = name;
-            Handle(OciMethods.Ping, (req, ct) => Task.FromResult(OciResponse.For(req, "pong")));
-            Handle("ECHO", (req, ct) => Task.FromResult(OciResponse.For(req, req.Parameters)));
-            Handle("SLOW", async (req, ct) =>
+            Handle(OciKind.Engine, OciMethods.Ping, (c, req, ct) => Task.FromResult(OciResponse.For(req, "pong")));
+            Handle<EchoOptions>(OciKind.Image, "ECHO", (c, req, options, ct) => Task.FromResult(OciResponse.For(req, options)));
+            Handle<OciPullOptions>(OciKind.Image, OciMethods.Pull, (c, req, options, ct) => Task.FromResult(OciResponse.For(req, req.RegistryCredential)));
+            Handle(OciKind.Image, "SLOW", async (c, req, ct) =>
             {
                 Interlocked.Increment(ref SlowStarted);
                 await Task.Delay(Timeout.Infinite, ct);
                 return OciResponse.For(req, null);
             });
-            Handle("WHOAMI", (req, ct) => Task.FromResult(OciResponse.For(req, req.Connection)));
-            Handle("COUNT", async (req, ct) =>
+            Handle(OciKind.Image, "WHOAMI", (c, req, ct) => Task.FromResult(OciResponse.For(req, c)));
+            Handle(OciKind.Container, "WHOAMI", (c, req, ct) => Task.FromResult(OciResponse.For(req, "container " + req.Target)));
+            Handle(OciKind.Image, "THROW", (c, req, ct) => throw new InvalidOperationException("the memory engine broke"));
+            Handle(OciKind.Image, "COUNT", async (c, req, ct) =>
             {
                 for (var i = 0; i < 100; i++)
                 {
@@ -34,17 +42,73 @@ namespace Oci.Tests.Support
 
         public override string Name { get; }
 
-        public override Task<IOciConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken) =>
-            Task.FromResult<IOciConnection>(new MemoryConnection(endpoint, Name));
+        public override IOciProbe Probe { get; } = new MemoryProbe();
+
+        public override int Serves(OciProbeResult answer) => answer is MemoryAnswer ? 1 : 0;
+
+        protected override Task<MemoryConnection> ConnectAsync(OciProbeResult answer, CancellationToken cancellationToken) =>
+            Task.FromResult(new MemoryConnection(answer.Endpoint, Name));
+
+        protected override OciException MapError(Exception error, OciRequest request, MemoryConnection connection) =>
+            new(OciErrorKind.EngineError, "memory engine: " + error.Message, request.Target, error.Message, innerException: error);
+
+        /// <summary>The options of ECHO: every shape the binder handles.</summary>
+        public sealed class EchoOptions
+        {
+            public string? Text { get; set; }
+            public int Count { get; set; }
+            public bool Flag { get; set; }
+            public OciKind Kind { get; set; }
+            public TimeSpan Wait { get; set; }
+            public DateTimeOffset? Since { get; set; }
+            public IReadOnlyList<string>? Items { get; set; }
+            public long[]? Numbers { get; set; }
+            public IReadOnlyDictionary<string, string>? Labels { get; set; }
+            public EchoInner? Inner { get; set; }
+            public IReadOnlyList<EchoInner>? Inners { get; set; }
+            public OciRegistryCredential? Credential { get; set; }
+            public string? ApiToken { get; set; }
+        }
+
+        public sealed class EchoInner
+        {
+            public string? Name { get; set; }
+            public int Size { get; set; }
+            public EchoInner? Inner { get; set; }
+        }
+
+        internal sealed class MemoryProbe : IOciProbe
+        {
+            public bool CanProbe(OciEndpoint endpoint) => endpoint.Scheme == "mem";
+
+            public Task<OciProbeResult> ProbeAsync(OciEndpoint endpoint, OciConnectOptions options, CancellationToken cancellationToken)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Task.FromResult<OciProbeResult>(new MemoryAnswer(this, endpoint, options));
+            }
+        }
+
+        internal sealed class MemoryAnswer : OciProbeResult
+        {
+            public MemoryAnswer(IOciProbe probe, OciEndpoint endpoint, OciConnectOptions options) : base(probe, endpoint, options) { }
+            public override string Engine => "Memory";
+            public override string EngineVersion => "1.0";
+            public override string ApiVersion => "1.0";
+            public override bool IsEncrypted => false;
+            public override IReadOnlyDictionary<string, string> Properties { get; } = new Dictionary<string, string>();
+            public bool Disposed { get; private set; }
+            public override void Dispose() => Disposed = true;
+        }
 
         internal sealed class MemoryConnection : IOciConnection
         {
-            public MemoryConnection(string endpoint, string driver) { Endpoint = endpoint; Driver = driver; }
-            public string Endpoint { get; }
+            public MemoryConnection(OciEndpoint endpoint, string driver, bool encrypted = false) { Endpoint = endpoint; Driver = driver; IsEncrypted = encrypted; }
+            public OciEndpoint Endpoint { get; }
             public string Driver { get; }
             public string Engine => "Memory";
             public string EngineVersion => "1.0";
             public string ApiVersion => "1.0";
+            public bool IsEncrypted { get; }
             public bool IsConnected { get; private set; } = true;
             public int Disposals;
             public ValueTask DisposeAsync() { Dispose(); return default; }

@@ -19,8 +19,8 @@ namespace Oci.Tests.Tls
         public TlsConnectTests() => TlsTestBed.RequireFiles();
 
         private static async Task<OciClient> ConnectAsync(OciTlsSettings? tls, string? endpoint = null, IOciDriver? driver = null) =>
-            await OciClient.ConnectAsync(driver ?? new DockerDriver { ConnectTimeout = TimeSpan.FromSeconds(10) }, endpoint ?? TlsTestBed.Host,
-                tls is null ? null : TlsTestBed.Options(tls));
+            await OciClient.ConnectAsync(driver ?? new DockerDriver(), endpoint ?? TlsTestBed.Host,
+                tls is null ? new OciConnectOptions() : TlsTestBed.Options(tls));
 
         private static async Task<OciException> RefusedAsync(OciTlsSettings? tls, string? endpoint = null, IOciDriver? driver = null)
         {
@@ -35,11 +35,9 @@ namespace Oci.Tests.Tls
         {
             await using var client = await ConnectAsync(TlsTestBed.Good());
             Assert.Equal("Docker", client.Connection.Engine);
-            Assert.Equal("tcp://127.0.0.1:2376", client.Connection.Endpoint);
+            Assert.Equal("tcp://127.0.0.1:2376", client.Connection.Endpoint?.ToString());
             Assert.False(string.IsNullOrEmpty(client.Connection.EngineVersion));
-            Assert.True(((DockerConnection)client.Connection).IsTls);
-            // What PULL checks before it sends registry credentials to a remote engine.
-            Assert.True(((DockerConnection)client.Connection).EndpointInfo.IsTls);
+            Assert.True(client.Connection.IsEncrypted);
             // Both transports speak TLS: the raw one (PING) and Docker.DotNet's (VERSION, LIST).
             var ping = await client.ExecuteAsync(new OciRequest(OciMethods.Ping));
             Assert.Equal("Docker", ((OciPing)ping.Data!).Engine);
@@ -75,7 +73,7 @@ namespace Oci.Tests.Tls
             // dockerd is not Podman: the podman driver refuses it, which it can only tell after a ping over TLS.
             var e = await RefusedAsync(TlsTestBed.Good(), driver: new PodmanDriver());
             Assert.Equal(OciErrorKind.Unsupported, e.Kind);
-            Assert.Contains("not Podman", e.Message);
+            Assert.Contains("which the podman driver does not serve", e.Message);
         }
 
         [Fact]
@@ -165,9 +163,8 @@ namespace Oci.Tests.Tls
         public async Task A_TLS_port_that_never_answers_costs_the_connect_timeout_not_a_hang()
         {
             using var silent = new SilentPort();
-            var driver = new DockerDriver { ConnectTimeout = TimeSpan.FromSeconds(2) };
             var watch = Stopwatch.StartNew();
-            var e = await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(driver, $"tcp://127.0.0.1:{silent.Port}", TlsTestBed.Options(TlsTestBed.Good())));
+            var e = await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(new DockerDriver(), $"tcp://127.0.0.1:{silent.Port}", TlsTestBed.Options(TlsTestBed.Good(), TimeSpan.FromSeconds(2))));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed}");
             Assert.Equal(OciErrorKind.EngineUnavailable, e.Kind);
             Assert.Contains("did not answer a ping within 2 s", e.Message);
@@ -210,7 +207,7 @@ namespace Oci.Tests.Tls
             // As docker -H unix://... --tlsverify: the socket is plain, the settings are ignored.
             await using var client = await ConnectAsync(TlsTestBed.Good(), TestBed.DockerHost);
             Assert.Equal("Docker", client.Connection.Engine);
-            Assert.False(((DockerConnection)client.Connection).IsTls);
+            Assert.False(client.Connection.IsEncrypted);
         }
     }
 }

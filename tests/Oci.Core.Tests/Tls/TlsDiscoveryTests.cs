@@ -26,8 +26,8 @@ namespace Oci.Tests.Tls
             var result = await OciEngines.DiscoverAsync(options ?? _box.Options());
             var ping = await result.Client.ExecuteAsync(new OciRequest(OciMethods.Ping));
             Assert.Equal("Docker", ((OciPing)ping.Data!).Engine);
-            Assert.Equal("tcp://127.0.0.1:2376", result.Client.Connection.Endpoint);
-            Assert.True(((DockerConnection)result.Client.Connection).IsTls);
+            Assert.Equal("tcp://127.0.0.1:2376", result.Client.Connection.Endpoint?.ToString());
+            Assert.True(result.Client.Connection.IsEncrypted);
             return result;
         }
 
@@ -204,7 +204,8 @@ namespace Oci.Tests.Tls
             options.Driver = "podman";
             var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.DiscoverAsync(options));
             // It got through TLS to dockerd and refused it for not being Podman.
-            Assert.Contains("no Libpod-Api-Version header", e.Attempts.First().Failure);
+            Assert.Contains("Docker 20.10", e.Attempts.First().Failure);
+            Assert.Contains("the podman driver does not serve it", e.Attempts.First().Failure);
         }
     }
 }

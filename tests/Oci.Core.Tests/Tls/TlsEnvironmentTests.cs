@@ -34,7 +34,7 @@ namespace Oci.Tests.Tls
             {
                 await using var client = await OciClient.ConnectAsync("docker", TlsTestBed.Host);
                 Assert.Equal("Docker", client.Connection.Engine);
-                Assert.True(((DockerConnection)client.Connection).IsTls);
+                Assert.True(client.Connection.IsEncrypted);
                 await client.ExecuteAsync(new OciRequest(OciMethods.Version));
             }
             Assert.Null(Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY"));
@@ -80,7 +80,7 @@ namespace Oci.Tests.Tls
             using (Env("1", TlsTestBed.OtherDir))
             {
                 await using var client = await OciClient.ConnectAsync("docker", TestBed.DockerHost);
-                Assert.False(((DockerConnection)client.Connection).IsTls);
+                Assert.False(client.Connection.IsEncrypted);
             }
         }
 
@@ -102,7 +102,7 @@ namespace Oci.Tests.Tls
                 {
                     var result = await OciEngines.DiscoverAsync(box.Options());
                     await using var _ = result.Client;
-                    Assert.True(((DockerConnection)result.Client.Connection).IsTls);
+                    Assert.True(result.Client.Connection.IsEncrypted);
                 }
             }
         }
@@ -114,7 +114,7 @@ namespace Oci.Tests.Tls
             var result = await OciEngines.DiscoverAsync();
             await using var _ = result.Client;
             Assert.Equal(OciEndpointSource.DockerHost, result.Candidate.Source);
-            Assert.True(((DockerConnection)result.Client.Connection).IsTls);
+            Assert.True(result.Client.Connection.IsEncrypted);
         }
     }
 }

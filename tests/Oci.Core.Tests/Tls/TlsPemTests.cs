@@ -144,13 +144,12 @@ namespace Oci.Tests.Tls
             TlsTestBed.RequireFiles();
             foreach (var dir in new[] { TlsTestBed.ClientDir, TlsTestBed.EcClientDir })
             {
-                var endpoint = DockerEndpoint.Parse(TlsTestBed.Host);
+                var endpoint = OciEndpoint.Parse(TlsTestBed.Host);
                 using var material = TlsMaterial.Load(OciTlsSettings.FromDirectory(dir), endpoint.Host!, S(strategy), portableChain);
                 Assert.Equal(portableChain, material.PortableChain);
-                endpoint = endpoint.WithTls();
-                using var http = DockerTransport.CreateHttpClient(endpoint, material, out var baseUri);
-                var ping = await DockerPing.SendAsync(http, baseUri, endpoint.Display, material, TimeSpan.FromSeconds(10), default);
-                Assert.Equal("Docker", ping.Engine);
+                using var http = Oci.Transport.EngineTransport.Create(endpoint, material);
+                var (headers, _) = await Oci.Drivers.Docker.DockerApiProbe.PingAsync(http, endpoint, material, TimeSpan.FromSeconds(10), default);
+                Assert.True(headers.ContainsKey("Api-Version"));
             }
         }
 
@@ -327,8 +326,7 @@ namespace Oci.Tests.Tls
             var keyPem = File.ReadAllText(TlsTestBed.Key(TlsTestBed.ClientDir));
             var settings = TlsTestBed.Good();
             using var material = TlsMaterial.Load(settings, "127.0.0.1");
-            var provider = new TlsAuthProvider(material);
-            AssertNoKeyMaterial(keyPem, settings, material, provider, material.ClientCertificate);
+            AssertNoKeyMaterial(keyPem, settings, material, material.ClientCertificate);
             Assert.Contains(TlsTestBed.Key(TlsTestBed.ClientDir), settings.ToString()); // the path is shown, the content not
         }
 

@@ -31,7 +31,7 @@ namespace Oci.Tests.Tls
         /// <summary>The right client: dockerd's CA, a client certificate it signed.</summary>
         public static OciTlsSettings Good(bool verify = true) => OciTlsSettings.FromDirectory(ClientDir, verify);
 
-        public static OciConnectOptions Options(OciTlsSettings tls) => new() { Tls = tls };
+        public static OciConnectOptions Options(OciTlsSettings tls, TimeSpan? timeout = null) => new() { Tls = tls, ConnectTimeout = timeout ?? TimeSpan.FromSeconds(10) };
 
         /// <summary>The host:port of <see cref="Host"/>.</summary>
         public static IPEndPoint EndPoint

@@ -30,14 +30,54 @@ namespace Oci.Tests.Unit
         }
 
         [Fact]
+        public async Task Dispatch_is_by_kind_and_method()
+        {
+            await using var client = await OciClient.ConnectAsync(new MemoryDriver(), "mem://kinds");
+            Assert.Equal("container c1", (await client.ExecuteAsync(new OciRequest("WHOAMI", OciKind.Container, "c1"))).Data);
+            Assert.Same(client.Connection, (await client.ExecuteAsync(new OciRequest("WHOAMI", OciKind.Image, "i1"))).Data);
+            var e = await Assert.ThrowsAsync<OciException>(() => client.ExecuteAsync(new OciRequest("ECHO", OciKind.Container, "c1")));
+            Assert.Equal(OciErrorKind.Unsupported, e.Kind);
+            Assert.Contains("ECHO CONTAINER", e.Message);
+            Assert.Contains("It serves for CONTAINER: WHOAMI", e.Message);
+            Assert.Contains("ECHO is served for: IMAGE", e.Message);
+            Assert.False(client.Supports(OciKind.Container, "echo"));
+            Assert.True(client.Supports(OciKind.Image, "echo"));
+            Assert.Equal(new[] { "COUNT", "ECHO", "PULL", "SLOW", "THROW", "WHOAMI" }, client.Driver.Methods(OciKind.Image));
+            Assert.Empty(client.Driver.Methods(OciKind.Volume));
+        }
+
+        [Fact]
+        public async Task What_a_handler_throws_is_mapped_once_by_the_driver()
+        {
+            await using var client = await OciClient.ConnectAsync(new MemoryDriver(), "mem://throw");
+            var e = await Assert.ThrowsAsync<OciException>(() => client.ExecuteAsync(new OciRequest("THROW", OciKind.Image, "x")));
+            Assert.Equal(OciErrorKind.EngineError, e.Kind);
+            Assert.Equal("memory engine: the memory engine broke", e.Message);
+            Assert.IsType<InvalidOperationException>(e.InnerException);
+        }
+
+        [Fact]
+        public async Task Registry_credentials_are_resolved_by_the_core_and_reach_the_handler_on_the_request()
+        {
+            await using var client = await OciClient.ConnectAsync(new MemoryDriver(), "mem://auth");
+            var given = new Oci.Credentials.OciRegistryCredential("user", "pw");
+            // mem:// is neither local nor encrypted: the core refuses to hand credentials over it unless allowed.
+            var refused = await Assert.ThrowsAsync<OciException>(() => client.PullAsync("127.0.0.1:5999/x:1", new OciPullOptions { Credential = given }));
+            Assert.Equal(OciErrorKind.InvalidArgument, refused.Kind);
+            var r = await client.PullAsync("127.0.0.1:5999/x:1", new OciPullOptions { Credential = given, AllowUnencryptedAuthentication = true });
+            var resolved = Assert.IsType<Oci.Credentials.OciRegistryCredential>(r.Data);
+            Assert.Equal(("user", "explicit", "127.0.0.1:5999"), (resolved.Username, resolved.Source, resolved.ServerAddress));
+        }
+
+        [Fact]
         public async Task An_unsupported_method_is_a_typed_error()
         {
             await using var client = await OciClient.ConnectAsync(new MemoryDriver(), "mem://u");
             var e = await Assert.ThrowsAsync<OciException>(() => client.ExecuteAsync(new OciRequest("FLY", "x")));
             Assert.Equal(OciErrorKind.Unsupported, e.Kind);
             Assert.Contains("FLY", e.Message);
-            Assert.False(client.Supports("fly"));
-            Assert.True(client.Supports("ping"));
+            Assert.False(client.Supports(OciKind.Image, "fly"));
+            Assert.True(client.Supports(OciKind.Engine, "ping"));
         }
 
         [Fact]
@@ -46,8 +86,8 @@ namespace Oci.Tests.Unit
             await using var client = await OciClient.ConnectAsync(new MemoryDriver(), "mem://many");
             var tasks = Enumerable.Range(0, 256).Select(i => Task.Run(async () =>
             {
-                var r = await client.ExecuteAsync(new OciRequest("ECHO", null, new Dictionary<string, object?> { ["n"] = i }));
-                return (i, (int)((IReadOnlyDictionary<string, object?>)r.Data!)["n"]!);
+                var r = await client.ExecuteAsync(new OciRequest("ECHO", null, new Dictionary<string, object?> { ["count"] = i }));
+                return (i, ((MemoryDriver.EchoOptions)r.Data!).Count);
             }));
             foreach (var (sent, got) in await Task.WhenAll(tasks)) Assert.Equal(sent, got);
         }
@@ -98,7 +138,21 @@ namespace Oci.Tests.Unit
         {
             Assert.Equal(OciErrorKind.InvalidArgument, (await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync((IOciDriver)null!, "x"))).Kind);
             Assert.Equal(OciErrorKind.InvalidArgument, (await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(new MemoryDriver(), " "))).Kind);
-            Assert.Equal(OciErrorKind.Unsupported, (await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync("nosuchdriver", "x"))).Kind);
+            Assert.Equal(OciErrorKind.Unsupported, (await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync("nosuchdriver", "mem://x"))).Kind);
+            // A scheme the driver's probe cannot reach: a known one is Unsupported, an unknown one InvalidArgument.
+            Assert.Equal(OciErrorKind.Unsupported, (await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(new MemoryDriver(), "unix:///x.sock"))).Kind);
+            Assert.Equal(OciErrorKind.InvalidArgument, (await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(new MemoryDriver(), "tpc://x"))).Kind);
+        }
+
+        [Fact]
+        public async Task A_driver_that_does_not_serve_what_answered_is_refused_and_the_answer_released()
+        {
+            var memory = new MemoryDriver();
+            var answer = (MemoryDriver.MemoryAnswer)await memory.Probe.ProbeAsync(OciEndpoint.Parse("mem://x"), new OciConnectOptions(), default);
+            var e = await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(OciDrivers.Get("docker"), answer));
+            Assert.Equal(OciErrorKind.Unsupported, e.Kind);
+            Assert.Contains("the docker driver does not serve", e.Message);
+            Assert.True(answer.Disposed);
         }
 
         [Fact]

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using Xunit;
 
 namespace Oci.Tests.Unit
@@ -22,7 +23,8 @@ namespace Oci.Tests.Unit
         public void Parameters_are_case_insensitive()
         {
             var request = new OciRequest("LIST", null, new Dictionary<string, object?> { ["All"] = true });
-            Assert.True(request.GetParameter<bool>("all"));
+            Assert.True(request.Parameters.ContainsKey("all"));
+            Assert.True(OptionsBinder.Bind<OciImageListOptions>(request).All);
         }
 
         [Theory]
@@ -53,39 +55,21 @@ namespace Oci.Tests.Unit
         public void Kind_defaults_by_method(string method, OciKind kind) => Assert.Equal(kind, new OciRequest(method).Kind);
 
         [Fact]
-        public void Reference_and_Id_follow_the_kind()
-        {
-            var image = new OciRequest("INSPECT", OciKind.Image, "alpine");
-            var container = new OciRequest("INSPECT", OciKind.Container, "c1");
-            Assert.Equal(("alpine", (string?)null), (image.Reference, image.Id));
-            Assert.Equal(((string?)null, "c1"), (container.Reference, container.Id));
-        }
-
-        [Fact]
         public void Create_takes_a_hashtable_and_rejects_duplicate_keys_differing_in_case()
         {
             var ok = OciRequest.Create("list", OciKind.Image, null, new Hashtable { ["all"] = "true" });
-            Assert.True(ok.GetParameter<bool>("ALL"));
+            Assert.True(OptionsBinder.Bind<OciImageListOptions>(ok).All);
             var e = Assert.Throws<OciException>(() => new OciRequest("LIST", null, new[] { new KeyValuePair<string, object?>("a", 1), new KeyValuePair<string, object?>("A", 2) }));
             Assert.Equal(OciErrorKind.InvalidArgument, e.Kind);
         }
 
         [Fact]
-        public void A_parameter_of_the_wrong_type_is_an_invalid_argument()
+        public void A_target_longer_than_the_bound_is_refused()
         {
-            var request = new OciRequest("LIST", null, new Dictionary<string, object?> { ["all"] = "maybe" });
-            var e = Assert.Throws<OciException>(() => request.GetParameter<bool>("all"));
+            var e = Assert.Throws<OciException>(() => new OciRequest("INSPECT", OciKind.Image, new string('a', OciRequest.MaxTargetLength + 1)));
             Assert.Equal(OciErrorKind.InvalidArgument, e.Kind);
-            Assert.Contains("all", e.Message);
-        }
-
-        [Fact]
-        public void Unknown_parameters_are_refused_by_name()
-        {
-            var request = new OciRequest("PULL", "alpine", new Dictionary<string, object?> { ["platfrom"] = "linux" });
-            var e = Assert.Throws<OciException>(() => request.EnsureOnlyParameters("platform"));
-            Assert.Contains("platfrom", e.Message);
-            Assert.Contains("platform", e.Message);
+            Assert.True(e.Target!.Length < 200, "the error names the target without echoing all of it");
+            Assert.Equal(OciRequest.MaxTargetLength, new OciRequest("INSPECT", OciKind.Image, new string('a', OciRequest.MaxTargetLength)).Target!.Length);
         }
 
         [Fact]
@@ -97,13 +81,45 @@ namespace Oci.Tests.Unit
                 ["password"] = "hunter2",
                 ["registryToken"] = "tok-123",
                 ["allowUnencryptedAuthentication"] = true,
+                ["credential"] = new Oci.Credentials.OciRegistryCredential("u", "pw-in-credential"),
             });
             var line = request.ToString();
             Assert.Contains("allowUnencryptedAuthentication=True", line); // a switch is no secret: it stays visible
             Assert.StartsWith("PULL IMAGE alpine", line);
             Assert.Contains("platform=linux/amd64", line);
+            Assert.Contains("credential=***", line);
             Assert.DoesNotContain("hunter2", line);
             Assert.DoesNotContain("tok-123", line);
+            Assert.DoesNotContain("pw-in-credential", line);
+        }
+
+        [Fact]
+        public void A_request_with_typed_options_shows_what_is_set_and_hides_secrets()
+        {
+            var request = OciRequest.WithOptions("pull", OciKind.Image, "alpine", new OciPullOptions
+            {
+                Platform = "linux/arm64",
+                Credential = new Oci.Credentials.OciRegistryCredential("u", "s3cret"),
+            });
+            Assert.Empty(request.Parameters);
+            Assert.Equal("PULL IMAGE alpine credential=*** platform=linux/arm64", request.ToString());
+        }
+
+        [Fact]
+        public void Typed_options_of_another_method_are_refused()
+        {
+            var request = OciRequest.WithOptions("LIST", OciKind.Image, null, new OciPullOptions());
+            var e = Assert.Throws<OciException>(() => OptionsBinder.Bind<OciImageListOptions>(request));
+            Assert.Equal(OciErrorKind.InvalidArgument, e.Kind);
+            Assert.Contains("OciImageListOptions", e.Message);
+        }
+
+        [Fact]
+        public void A_long_value_is_cut_in_the_request_line()
+        {
+            var line = new OciRequest("PULL", OciKind.Image, "alpine", new Dictionary<string, object?> { ["platform"] = new string('p', 5000) }).ToString();
+            Assert.True(line.Length < 400, $"the request line is {line.Length} characters long");
+            Assert.EndsWith("…", line);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Docker.DotNet.Models;
 using Oci.Drivers.Docker;
 using Xunit;
 
@@ -26,11 +25,11 @@ namespace Oci.Tests.Unit
         {
             var seen = new List<OciProgress>();
             var t = new PullProgressTranslator("r:latest", new Unit.SyncProgress(seen.Add));
-            t.Report(new JSONMessage { Status = "Pulling from r", ID = "latest" });
-            t.Report(new JSONMessage { Status = "Downloading", ID = "abc", Progress = new JSONProgress { Current = 5, Total = 10 } });
-            t.Report(new JSONMessage { Status = "Pull complete", ID = "abc" });
-            t.Report(new JSONMessage { Status = "Digest: sha256:0123" });
-            t.Report(new JSONMessage { Status = "Status: Downloaded newer image for r:latest" });
+            t.Report(new JsonMessageDto { Status = "Pulling from r", Id = "latest" });
+            t.Report(new JsonMessageDto { Status = "Downloading", Id = "abc", ProgressDetail = new ProgressDetailDto { Current = 5, Total = 10 } });
+            t.Report(new JsonMessageDto { Status = "Pull complete", Id = "abc" });
+            t.Report(new JsonMessageDto { Status = "Digest: sha256:0123" });
+            t.Report(new JsonMessageDto { Status = "Status: Downloaded newer image for r:latest" });
             t.Complete();
             Assert.Equal(new[] { "Pulling from r", "Downloading", "Pull complete", "Digest: sha256:0123", "Status: Downloaded newer image for r:latest", "Downloaded newer image" }, seen.ConvertAll(p => p.Status));
             Assert.Null(seen[0].LayerId);
@@ -42,8 +41,8 @@ namespace Oci.Tests.Unit
             Assert.Equal("sha256:0123", t.Digest);
             Assert.Equal("Downloaded newer image", t.Outcome);
             Assert.Null(t.Error);
-            t.Report(new JSONMessage { Error = new JSONError { Message = "manifest unknown", Code = 0 } });
-            t.Report(new JSONMessage { Error = new JSONError { Message = "second" } });
+            t.Report(new JsonMessageDto { ErrorDetail = new ErrorDetailDto { Message = "manifest unknown", Code = 0 } });
+            t.Report(new JsonMessageDto { Error = "second" });
             Assert.Equal("manifest unknown", t.Error!.Message);
         }
 

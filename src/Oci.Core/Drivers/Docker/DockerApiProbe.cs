@@ -63,7 +63,8 @@ namespace Oci.Drivers.Docker
                 using var response = await http.GetAsync("_ping", HttpCompletionOption.ResponseContentRead, cts.Token).ConfigureAwait(false);
                 var roundTrip = watch.Elapsed;
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var h in response.Headers) headers[h.Key] = h.Value.FirstOrDefault() ?? string.Empty;
+                // Joined: .NET splits some headers (Server: "Docker/20.10 (linux)") into tokens.
+                foreach (var h in response.Headers) headers[h.Key] = string.Join(" ", h.Value);
                 if (!response.IsSuccessStatusCode && !headers.ContainsKey("Api-Version"))
                 {
                     // Go's TLS server answers a plain HTTP request with 400 "Client sent an HTTP request to an HTTPS server."

@@ -38,14 +38,12 @@ namespace Oci.Drivers.Podman
         internal override async Task<OciImage> InspectImageAsync(string name, string? reference, string? digest, CancellationToken cancellationToken)
         {
             var r = await Libpod.GetJsonAsync("images/" + name + "/json", DockerJson.Default.ImageInspectDto, cancellationToken).ConfigureAwait(false);
-            var image = DockerModels.ToImage(r, reference, digest);
-            if (digest is not null) return image;
-            return new OciImage
-            {
-                Id = image.Id, Reference = image.Reference, Digest = ChooseDigest(r.Digest, r.RepoDigests, reference) , Tags = image.Tags,
-                Digests = image.Digests, Size = image.Size, Created = image.Created, Os = image.Os, Architecture = image.Architecture,
-            };
+            return ToImage(r, reference, digest);
         }
+
+        /// <summary>libpod's inspect answer as an image: the same shape as the compat one, with the image's own digest.</summary>
+        internal static OciImage ToImage(ImageInspectDto r, string? reference, string? digest) =>
+            DockerModels.ToImage(r, reference, digest ?? ChooseDigest(r.Digest, r.RepoDigests, reference));
 
         // The image's own digest when the registry knows it under the reference's repository (or, by id, under any);
         // a digest recorded nowhere is a locally made manifest, which Docker would not report either.
