@@ -67,7 +67,8 @@ Describe 'Endpoint discovery' {
         $c.Engine | Should -Be 'Podman'
         $c.Driver | Should -Be 'podman'
         @($r.Verbose | Where-Object { $_.Contains("context 'oci-podman' (currentContext in $($box.Config)") -and $_.Contains('Podman answered') }).Count | Should -Be 1
-        $row = @(($c | Format-Table | Out-String -Width 160) -split "`r?`n" | Where-Object { $_.StartsWith('oci1 ') })
+        # Names are never reused within a session, so the row is found by this connection's name (not 'oci1').
+        $row = @(($c | Format-Table | Out-String -Width 160) -split "`r?`n" | Where-Object { $_.StartsWith("$($c.Name) ") })
         $row.Count | Should -Be 1
         $row[0] | Should -BeLike "*context 'oci-podman'*"
     }
@@ -191,7 +192,8 @@ Describe 'Endpoint discovery' {
         $podman = Add-PodmanLink $box 'xdg/podman/podman.sock'
         $e = { Connect-OciEngine -Endpoint $DeadEndpoint -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.EngineUnavailable,Oci.PowerShell.ConnectOciEngine' -PassThru
         "$e" | Should -BeLike '*one place tried*'
-        "$e" | Should -Not -BeLike '*podman*'
+        # Case-sensitive: the closing advice says "Docker or Podman"; no podman place may be listed.
+        "$e" | Should -Not -BeLikeExactly '*podman*'
         $c = Connect-OciEngine -Endpoint $podman -ErrorAction Stop
         $c.Source | Should -Be 'explicit'
         $c.Engine | Should -Be 'Podman'

@@ -46,7 +46,7 @@ Describe 'TLS' {
         $c.Engine | Should -Be 'Docker'
         $c.Connected | Should -BeTrue
         @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message.Contains('TLS (verify') -and $_.Message.Contains($certs) }).Count | Should -BeGreaterThan 0
-        @(($c | Format-Table | Out-String -Width 160) -split "`r?`n" | Where-Object { $_.StartsWith('oci1 ') -and $_.Contains('explicit +TLS') }).Count | Should -Be 1
+        @(($c | Format-Table | Out-String -Width 160) -split "`r?`n" | Where-Object { $_.StartsWith("$($c.Name) ") -and $_.Contains('explicit +TLS') }).Count | Should -Be 1
         (Invoke-OciPull $Small -ErrorAction Stop).Target | Should -Be $Small
     }
 

@@ -168,7 +168,7 @@ namespace Oci.Tests.Tls
             var driver = new DockerDriver { ConnectTimeout = TimeSpan.FromSeconds(2) };
             var watch = Stopwatch.StartNew();
             var e = await Assert.ThrowsAsync<OciException>(() => OciClient.ConnectAsync(driver, $"tcp://127.0.0.1:{silent.Port}", TlsTestBed.Options(TlsTestBed.Good())));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}"); // hang guard: the port never answers
             Assert.Equal(OciErrorKind.EngineUnavailable, e.Kind);
             Assert.Contains("did not answer a ping within 2 s", e.Message);
         }
