@@ -1,7 +1,7 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/EngineStoreTests.cs (same cases, same assertions): progress of a real
-# download, and Ctrl+C (PowerShell.Stop) during one. Removes the shared images big and layers from the engine
-# to force a real download (Pester runs files one after another, so nothing else pulls them meanwhile).
+# Invoke-OciPull and Invoke-OciRequest PULL: progress of a real download, and Ctrl+C (PowerShell.Stop) during
+# one. Removes the shared images big and layers from the engine to force a real download (Pester runs files one
+# after another, so nothing else pulls them meanwhile).
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1

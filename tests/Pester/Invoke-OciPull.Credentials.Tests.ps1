@@ -1,9 +1,9 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/CredentialTests.cs (same cases, same assertions): private-registry pulls on
-# Docker and Podman through every credential source (-Credential, config.json auths, a docker-credential-* helper
-# via credsStore and credHelpers, Podman's auth.json, a PSCredential in Invoke-OciRequest -Parameters); none or a
-# wrong password is Unauthorized; the password never shows; no credentials to a plain-text remote engine unless
-# -AllowUnencryptedAuthentication. These tests change the process environment: run this file on its own.
+# Private-registry pulls on Docker and Podman through every credential source (-Credential, config.json auths, a
+# docker-credential-* helper via credsStore and credHelpers, Podman's auth.json, a PSCredential in Invoke-
+# OciRequest -Parameters); none or a wrong password is Unauthorized; the password never shows; no credentials to
+# a plain-text remote engine unless -AllowUnencryptedAuthentication. These tests change the process environment
+# (restored after each).
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
@@ -167,7 +167,7 @@ Describe 'Registry credentials on <_>' -ForEach 'docker', 'podman' {
 Describe 'A plain-text remote engine' {
     BeforeEach {
         $box = New-TestSandbox
-        $fake = [Oci.PowerShell.Tests.Infrastructure.FakeEngine]::new([Oci.PowerShell.Tests.Infrastructure.FakeEngine]::NonLoopbackAddress())
+        $fake = [Oci.Tests.Pester.FakeEngine]::new([Oci.Tests.Pester.FakeEngine]::NonLoopbackAddress())
         $rs = New-TestRunspace
         $reference = "$AuthRegistry/private:latest"
         $r = Invoke-InRunspace $rs { param($e) $global:c = Connect-OciEngine -Endpoint $e } @{ e = $fake.Endpoint }

@@ -1,6 +1,5 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/PullTests.cs (same cases, same assertions): Invoke-OciPull binding,
-# typed output, errors, -WhatIf.
+# Invoke-OciPull binding, typed output, errors, -WhatIf.
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1

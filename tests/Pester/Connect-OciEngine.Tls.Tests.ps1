@@ -1,8 +1,8 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/TlsTests.cs (same cases, same assertions): Connect-OciEngine to the test bed
-# dockerd's TLS listener (--tlsverify, OCI_TEST_DOCKER_TLS_HOST) with -CertificatePath, with DOCKER_TLS_VERIFY and
-# DOCKER_CERT_PATH, without certificates and with certificates it does not trust; and the clear errors of a
-# -CertificatePath that cannot be used. These tests change the process environment: run this file on its own.
+# Connect-OciEngine to the test bed dockerd's TLS listener (--tlsverify, OCI_TEST_DOCKER_TLS_HOST) with
+# -CertificatePath, with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, without certificates and with certificates it
+# does not trust; and the clear errors of a -CertificatePath that cannot be used. These tests change the process
+# environment (restored after each).
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1

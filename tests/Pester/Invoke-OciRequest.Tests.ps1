@@ -1,6 +1,5 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/RequestTests.cs (same cases, same assertions): Invoke-OciRequest with every
-# standard method, -Kind, -Parameters, -Verbose, completion, errors.
+# Invoke-OciRequest with every standard method, -Kind, -Parameters, -Verbose, completion, errors.
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1

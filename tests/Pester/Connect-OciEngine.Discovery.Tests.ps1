@@ -1,8 +1,7 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/DiscoveryTests.cs (same cases, same assertions): Connect-OciEngine without
-# -Endpoint finds the engine as docker and podman do, for real, in a temporary HOME, DOCKER_CONFIG and
-# XDG_RUNTIME_DIR whose sockets are symlinks to the test bed's engines. These tests change the process environment:
-# run this file on its own (Invoke-Pester -Path tests/Pester/Discovery.Tests.ps1), not in parallel with others.
+# Connect-OciEngine without -Endpoint finds the engine as docker and podman do, for real, in a temporary HOME,
+# DOCKER_CONFIG and XDG_RUNTIME_DIR whose sockets are symlinks to the test bed's engines. These tests change the
+# process environment: Pester runs files one after another, never two of these at once.
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1

@@ -1,4 +1,4 @@
-// Shared by both suites: compiled into Oci.PowerShell.Tests, and loaded with Add-Type by tests/Pester/TestHelpers.ps1.
+// A plain-HTTP dockerd look-alike on a non-loopback address, loaded with Add-Type by tests/Pester/TestHelpers.ps1.
 // Keep it plain C# (no newer syntax, no nullable annotations) so pwsh's Add-Type compiles it as it is.
 #nullable disable
 using System;
@@ -13,7 +13,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Oci.PowerShell.Tests.Infrastructure
+namespace Oci.Tests.Pester
 {
     /// <summary>One HTTP request the fake engine received: the request line and its headers.</summary>
     public sealed class FakeEngineRequest
