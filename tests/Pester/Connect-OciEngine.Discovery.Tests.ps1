@@ -161,7 +161,9 @@ Describe 'Endpoint discovery' {
         }
         @($message -split "`n" | Where-Object { $_.StartsWith('  - ') }).Count | Should -Be 7
         @($r.Verbose | Where-Object { $_.StartsWith('[') }).Count | Should -Be 7
-        $watch.Elapsed | Should -BeLessThan ([timespan]::FromSeconds(10)) -Because 'a dead socket must fail fast'
+        # Fast means refused at once, not waited out (the reasons say so); the clock is only a hang guard (ms expected).
+        $message | Should -Not -BeLike '*did not answer*'
+        $watch.Elapsed | Should -BeLessThan ([timespan]::FromSeconds(10)) -Because 'nothing may hang'
         @(Get-OciConnection).Count | Should -Be 0
     }
 

@@ -101,7 +101,8 @@ Describe 'A real download' {
 
             "$($ps.InvocationStateInfo.State)" | Should -Be 'Stopped'
             $output.Count | Should -Be 0 -Because 'the pull did not finish'
-            $stopping.Elapsed.TotalSeconds | Should -BeLessThan 5 -Because 'Stop must cancel the pull within a second'
+            # A hang guard, 10x the "about a second" the help promises (milliseconds are usual).
+            $stopping.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'Stop cancels the pull, it does not wait for it'
         }
         finally { $ps.Dispose() }
 
