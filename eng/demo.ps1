@@ -24,11 +24,14 @@ if (-not $Reference) {
 $connect = @{}
 if ($env:OCI_TEST_DOCKER_HOST) { $connect.Endpoint = $env:OCI_TEST_DOCKER_HOST }
 
-# Each step goes to Out-Default on its own: in one output stream PowerShell formats every object after
-# the first type's table as a list, so the views in Oci.format.ps1xml would not show.
+# Each step is formatted on its own: in one output stream PowerShell formats every object after the first
+# type's table as a list, so the views in Oci.format.ps1xml would not show. 160 columns, so the tables keep
+# their columns in a narrow window or a log file too.
+function Show-Output { $input | Out-String -Stream -Width 160 | ForEach-Object { $_.TrimEnd() } }
+
 try {
     Write-Host '== Connect-OciEngine' -ForegroundColor Cyan
-    Connect-OciEngine @connect | Out-Default
+    Connect-OciEngine @connect | Show-Output
 
     if ($Fresh) {
         # Not there yet is fine: the point is only that the pull below starts from nothing.
@@ -36,13 +39,13 @@ try {
     }
 
     Write-Host "== '$Reference' | Invoke-OciPull" -ForegroundColor Cyan
-    $Reference | Invoke-OciPull | Out-Default
+    $Reference | Invoke-OciPull | Show-Output
 
     Write-Host '== Invoke-OciRequest -Method LIST -Kind IMAGE' -ForegroundColor Cyan
     $list = Invoke-OciRequest -Method LIST -Kind IMAGE
-    $list | Out-Default
+    $list | Show-Output
     # The typed data behind the response: the images, as `docker images` shows them.
-    $list.Data | Out-Default
+    $list.Data | Show-Output
 }
 finally {
     Write-Host '== Get-OciConnection | Disconnect-OciEngine' -ForegroundColor Cyan

@@ -22,6 +22,8 @@ $config.TestResult.Enabled = $true
 $config.TestResult.OutputFormat = 'JUnitXml'
 $config.TestResult.OutputPath = Join-Path $ResultsFolder 'pester.xml'
 $config.Output.Verbosity = 'Detailed'
+# Colours only on a terminal: build.ps1 pipes this output, and CI keeps it as a log.
+if ([Console]::IsOutputRedirected) { $config.Output.RenderMode = 'Plaintext' }
 $run = Invoke-Pester -Configuration $config
 
 # Blocks and files that failed outside a test (BeforeAll, a parse error) fail the run too.
