@@ -1,114 +1,127 @@
 <#
 .SYNOPSIS
-    Builds, tests or packages the Oci PowerShell module.
+    The one entry point for the Oci module: build, test, package, demo and install check.
 .DESCRIPTION
-    Build   : dotnet build of the solution; leaves the importable module in out/Oci.
-    Test    : Build, then dotnet test, then the Pester 5 tests in tests/Pester (skipped with a warning
-              when Pester 5 is not installed).
-    Package : Build, then artifacts/Oci.<version>.nupkg, ready for the PowerShell Gallery.
+    Runs in the pwsh pinned by .config/dotnet-tools.json:
 
-    Every step is plain dotnet, so machines without pwsh run the same commands (see README).
+        dotnet tool restore
+        dotnet pwsh -NoProfile -File build.ps1 -Task <task>
+
+    Build   : dotnet build of the solution; leaves the importable module, with its help, in out/Oci.
+    Test    : Build, the test bed (eng/engines.sh up), then xunit (core, drivers, conformance) and Pester
+              (tests/Pester, the module's suite, with the install check) against the real engines.
+              Ends with one line "N passed, N failed, N skipped" for both; a failure, a skip or no test fails it.
+    Package : Build, then artifacts/Oci.<version>.nupkg, ready for the PowerShell Gallery.
+    Demo    : the main job: connect to the local engine, pull an image with progress, list the images.
+    Install : the install check alone (tests/Pester/Install.Tests.ps1): pack, Install-PSResource and
+              Install-Module from a local repository into a temporary HOME, import by name, help, a pull.
+.PARAMETER Reference
+    Demo: the image to pull (default: small:latest in the test bed's registry).
+.PARAMETER Fresh
+    Demo: remove the image first, so the pull downloads its layers and shows their progress.
 .EXAMPLE
-    ./build.ps1
+    dotnet pwsh -NoProfile -File build.ps1 -Task Test
 .EXAMPLE
-    ./build.ps1 -Task Package -Configuration Release
+    dotnet pwsh -NoProfile -File build.ps1 -Task Demo -Fresh
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Install')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [string] $Reference,
+
+    [switch] $Fresh
 )
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-# $ErrorActionPreference does not cover native commands: check their exit codes. The arguments come
-# as one array so every token reaches dotnet as written (-c, -p:Name=value).
-function Invoke-Dotnet {
-    param([string[]] $Arguments)
-    Write-Host "> dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
-    & dotnet $Arguments
-    if ($LASTEXITCODE -ne 0) {
-        throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE."
-    }
+foreach ($part in 'Dotnet', 'Pwsh', 'TestBed', 'TestResults') {
+    . (Join-Path $PSScriptRoot "eng/build/$part.ps1")
 }
+
+$Results = Join-Path $PSScriptRoot 'artifacts/test-results'
 
 function Build-Module {
-    Invoke-Dotnet @('build', 'Oci.PowerShell.sln', '-c', $Configuration)
-    if (-not (Test-Path -LiteralPath (Join-Path $PSScriptRoot 'out/Oci/Oci.psd1'))) {
-        throw 'The build did not produce out/Oci/Oci.psd1.'
-    }
+    # The module project alone: what the demo, the package and the install check need.
+    Invoke-Dotnet @('build', 'src/Oci.PowerShell/Oci.PowerShell.csproj', '-c', $Configuration, '-nologo')
+    Assert-ModuleLayout
 }
 
-# The tests talk to real engines. On Linux/macOS the repository's test bed provides them; elsewhere
-# set OCI_TEST_DOCKER_HOST (and friends) yourself before running the tests.
-function Initialize-TestBed {
-    $engines = Join-Path $PSScriptRoot 'eng/engines.sh'
-    # $env:OS, not $IsWindows: Windows PowerShell 5.1 has no $IsWindows, and strict mode would fail on it.
-    if ($env:OCI_TEST_DOCKER_HOST -or $env:OS -eq 'Windows_NT' -or -not (Test-Path -LiteralPath $engines)) { return }
-    Write-Host "> bash eng/engines.sh up" -ForegroundColor Cyan
-    $lines = & bash $engines up
-    if ($LASTEXITCODE -ne 0) { throw "eng/engines.sh up failed with exit code $LASTEXITCODE." }
-    foreach ($line in $lines) {
-        if ($line -match '^export ([A-Za-z_][A-Za-z0-9_]*)=(.*)$') {
-            Set-Item -Path "env:$($Matches[1])" -Value $Matches[2].Trim("'", '"')
-        }
+function Build-Solution {
+    Invoke-Dotnet @('build', 'Oci.PowerShell.sln', '-c', $Configuration, '-nologo')
+    Assert-ModuleLayout
+}
+
+function Assert-ModuleLayout {
+    foreach ($file in 'Oci.psd1', 'en-US/Oci.PowerShell.dll-Help.xml', 'en-US/about_Oci.help.txt') {
+        if (-not (Test-Path -LiteralPath (Join-Path $PSScriptRoot "out/Oci/$file"))) { throw "The build did not produce out/Oci/$file." }
     }
 }
 
 function Invoke-PesterSuite {
-    $pester = Get-Module -Name Pester -ListAvailable |
-        Where-Object { $_.Version -ge [version]'5.0' } |
-        Sort-Object -Property Version -Descending |
-        Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed, so tests/Pester did not run (Install-Module Pester -MinimumVersion 5.0).'
-        return
-    }
+    # In a child pwsh (eng/build/Invoke-PesterRun.ps1); its counts are read back by Read-PesterCounts.
+    param([string[]] $Path)
+    Invoke-Pwsh @('-File', (Join-Path $PSScriptRoot 'eng/build/Invoke-PesterRun.ps1'),
+        '-PesterModule', (Get-PesterModulePath), '-ResultsFolder', (Join-Path $Results 'pester'), '-Path', ($Path -join ',')) | Out-Host
+    Read-PesterCounts (Join-Path $Results 'pester/pester-counts.json')
+}
 
-    # Run Pester in a child process: importing out/Oci here would lock its DLLs (Windows) and keep an
-    # old build loaded for the rest of this session.
-    $results = Join-Path $PSScriptRoot 'artifacts/test-results/pester.xml'
-    $null = New-Item -ItemType Directory -Force -Path (Split-Path -Parent $results)
-    $shell = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-    & $shell -NoProfile -NonInteractive -Command {
-        param($PesterPath, $TestsPath, $ResultsPath)
-        $ErrorActionPreference = 'Stop'
-        Import-Module $PesterPath
-        # What Invoke-Pester -CI sets up (results file, failure exit code), without exiting early.
-        $config = New-PesterConfiguration
-        $config.Run.Path = $TestsPath
-        $config.Run.PassThru = $true
-        $config.TestResult.Enabled = $true
-        $config.TestResult.OutputPath = $ResultsPath
-        $config.Output.Verbosity = 'Detailed'
-        $run = Invoke-Pester -Configuration $config
-        if ($run.Result -ne 'Passed') { exit 1 }
-    } -args $pester.Path, (Join-Path $PSScriptRoot 'tests/Pester'), $results
-    if ($LASTEXITCODE -ne 0) { throw "Pester tests failed (results: $results)." }
+function Invoke-XunitSuite {
+    # -m:1 runs the test projects one after another: they share one dockerd and pull/remove the same images.
+    # A failing test is counted from the TRX files, not thrown here, so Pester still runs.
+    & dotnet test Oci.PowerShell.sln -c $Configuration --no-build -m:1 -nologo `
+        --logger trx --logger 'console;verbosity=normal' --results-directory (Join-Path $Results 'xunit') | Out-Host
+    Read-TrxCounts (Join-Path $Results 'xunit')
+}
+
+function Reset-Results {
+    # Results of an earlier run must not be counted.
+    if (Test-Path -LiteralPath $Results) { Remove-Item -LiteralPath $Results -Recurse -Force }
+    $null = New-Item -ItemType Directory -Force -Path $Results
 }
 
 Push-Location -LiteralPath $PSScriptRoot
 try {
     $env:DOTNET_NOLOGO = '1'
     $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+    $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+    $passed = $true
 
-    Build-Module
     switch ($Task) {
-        'Test' {
-            Initialize-TestBed
-            Invoke-Dotnet @('test', 'Oci.PowerShell.sln', '-c', $Configuration, '--no-build')
-            Invoke-PesterSuite
-        }
+        'Build' { Build-Solution }
         'Package' {
-            Invoke-Dotnet @('pack', 'eng/package/Oci.Package.proj', '-c', $Configuration)
-            Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'artifacts') -Filter 'Oci.*.nupkg' |
-                ForEach-Object { Write-Host "Package: $($_.FullName)" -ForegroundColor Green }
+            Build-Module
+            Invoke-Dotnet @('pack', 'eng/package/Oci.Package.proj', '-c', $Configuration, '-nologo')
+        }
+        'Demo' {
+            Build-Module
+            Initialize-TestBed
+            $demo = @{}
+            if ($Reference) { $demo.Reference = $Reference }
+            if ($Fresh) { $demo.Fresh = $true }
+            & (Join-Path $PSScriptRoot 'eng/demo.ps1') @demo
+        }
+        'Install' {
+            Build-Module
+            Initialize-TestBed
+            Reset-Results
+            $passed = Write-TestSummary @(Invoke-PesterSuite 'tests/Pester/Install.Tests.ps1')
+        }
+        'Test' {
+            Build-Solution
+            Initialize-TestBed
+            Reset-Results
+            $xunit = Invoke-XunitSuite
+            $pester = Invoke-PesterSuite 'tests/Pester'
+            $passed = Write-TestSummary @($xunit, $pester)
         }
     }
+    if (-not $passed) { exit 1 }
 }
 catch {
     Write-Host "build.ps1 -Task $Task failed: $_" -ForegroundColor Red

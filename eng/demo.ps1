@@ -1,8 +1,7 @@
 <#
-    The README's quick start, end to end: connect to the engine, pull an image with progress, list
-    the engine's images, disconnect. eng/run.sh runs it with pwsh, or in tools/Oci.Host where pwsh
-    is absent, so it sticks to core PowerShell: the language, .NET, and the core cmdlets (no
-    Utility/Management cmdlets such as Write-Host or Join-Path, which the hosted engine lacks).
+    The main job, end to end, as the README's quick start: connect to the engine, pull an image with
+    progress, list the engine's images, disconnect. build.ps1 -Task Demo builds out/Oci, starts the test
+    bed and runs this; it also runs on its own against any engine once the module is built.
 
     -Reference  the image to pull (default: small:latest in $env:OCI_TEST_REGISTRY, else 127.0.0.1:5000)
     -Fresh      remove the image first, so the pull downloads its layers and shows progress
@@ -14,41 +13,41 @@ param(
 
 $ErrorActionPreference = 'Stop'
 
-# Each step goes to Out-Default on its own: in one output stream PowerShell formats every object after
-# the first type's table as a list, so the views in Oci.format.ps1xml would not show.
-
-$root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..'))
-Import-Module ([System.IO.Path]::Combine($root, 'out', 'Oci', 'Oci.psd1'))
+Import-Module (Join-Path $PSScriptRoot '../out/Oci/Oci.psd1')
 
 if (-not $Reference) {
     $registry = if ($env:OCI_TEST_REGISTRY) { $env:OCI_TEST_REGISTRY } else { '127.0.0.1:5000' }
     $Reference = "$registry/small:latest"
 }
 
-# The test bed's engine when eng/engines.sh set it up; otherwise the module's default endpoint.
+# The test bed's engine when it is up; otherwise discovery finds the engine as docker and podman do.
 $connect = @{}
 if ($env:OCI_TEST_DOCKER_HOST) { $connect.Endpoint = $env:OCI_TEST_DOCKER_HOST }
 
+# Each step is formatted on its own: in one output stream PowerShell formats every object after the first
+# type's table as a list, so the views in Oci.format.ps1xml would not show. 160 columns, so the tables keep
+# their columns in a narrow window or a log file too.
+function Show-Output { $input | Out-String -Stream -Width 160 | ForEach-Object { $_.TrimEnd() } }
+
 try {
-    '== Connect-OciEngine'
-    Connect-OciEngine @connect | Out-Default
+    Write-Host '== Connect-OciEngine' -ForegroundColor Cyan
+    Connect-OciEngine @connect | Show-Output
 
     if ($Fresh) {
         # Not there yet is fine: the point is only that the pull below starts from nothing.
-        # (Invoke-OciRequest errors are terminating, so -ErrorAction cannot silence them.)
-        try { $null = Invoke-OciRequest -Method REMOVE -Target $Reference } catch { }
+        try { $null = Invoke-OciRequest -Method REMOVE -Target $Reference } catch { Write-Verbose "$_" }
     }
 
-    "== '$Reference' | Invoke-OciPull"
-    $Reference | Invoke-OciPull | Out-Default
+    Write-Host "== '$Reference' | Invoke-OciPull" -ForegroundColor Cyan
+    $Reference | Invoke-OciPull | Show-Output
 
-    '== Invoke-OciRequest -Method LIST -Kind IMAGE'
+    Write-Host '== Invoke-OciRequest -Method LIST -Kind IMAGE' -ForegroundColor Cyan
     $list = Invoke-OciRequest -Method LIST -Kind IMAGE
-    $list | Out-Default
+    $list | Show-Output
     # The typed data behind the response: the images, as `docker images` shows them.
-    $list.Data | Out-Default
+    $list.Data | Show-Output
 }
 finally {
-    '== Get-OciConnection | Disconnect-OciEngine'
+    Write-Host '== Get-OciConnection | Disconnect-OciEngine' -ForegroundColor Cyan
     Get-OciConnection | Disconnect-OciEngine
 }

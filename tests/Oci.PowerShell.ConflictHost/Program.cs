@@ -1,4 +1,4 @@
-// The fresh process of DependencyIsolationTests (xunit) and tests/Pester/DependencyIsolation.Tests.ps1.
+// The fresh process of tests/Pester/DependencyIsolation.Tests.ps1.
 // Usage: dotnet Oci.PowerShell.ConflictHost.dll <path to Oci.psd1> <engine endpoint> <image reference>
 // Prints one line per fact (PRELOADED, PULLED, ASSEMBLY, ERROR) and exits 0 only when the pull worked.
 using System;

@@ -1,8 +1,7 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/DependencyIsolationTests.cs (same case, same assertions): a conflicting
-# Docker.DotNet (the original 3.125.15, same assembly name as the module's Docker.DotNet.Enhanced) already
-# loaded in the default context must not break the module. Runs in fresh processes: a load-context conflict
-# cannot be undone in-process. Also checks the same in a fresh pwsh.
+# A conflicting Docker.DotNet (the original 3.125.15, same assembly name as the module's Docker.DotNet.Enhanced)
+# already loaded in the default context must not break the module. Runs in fresh processes: a load-context
+# conflict cannot be undone in-process. Also checks the same in a fresh pwsh.
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
@@ -33,7 +32,6 @@ Describe 'Dependency isolation' {
     }
 
     It 'the same holds in a fresh pwsh that loaded the conflicting Docker.DotNet first' {
-        $pwsh = (Get-Process -Id $PID).Path
         $script = {
             param($DockerDotNet, $ModulePath, $Endpoint, $Reference)
             $ErrorActionPreference = 'Stop'
@@ -49,7 +47,8 @@ Describe 'Dependency isolation' {
         }
         $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes(
                 "& { $script } '$(Join-Path $hostOut 'Docker.DotNet.dll')' '$ModulePath' '$Endpoint' '$Small'"))
-        $out = & $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 | ForEach-Object { "$_" }
+        # Started as this pwsh was: `pwsh`, or `dotnet <PSHOME>/pwsh.dll` under the dotnet tool (whose process is dotnet).
+        $out = Invoke-Pwsh @('-EncodedCommand', $encoded) 2>&1 | ForEach-Object { "$_" }
         $text = $out -join "`n"
         $LASTEXITCODE | Should -Be 0 -Because $text
         $text | Should -Match '(?m)^PRELOADED 3\.125\.\d+\.\d+ Default$'

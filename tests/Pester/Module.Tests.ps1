@@ -1,6 +1,5 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/ModuleTests.cs (same cases, same assertions): manifest, layout,
-# dependency context, help, format views, Remove-Module.
+# The module as a whole: manifest, layout, dependency load context, format views, Remove-Module.
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
@@ -40,7 +39,7 @@ Describe 'The Oci module' {
     }
 
     It 'keeps its dependencies apart and loads them in its own load context' {
-        foreach ($f in 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll') {
+        foreach ($f in 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'en-US/about_Oci.help.txt', 'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll') {
             Join-Path $ModuleFolder $f | Should -Exist
         }
         foreach ($f in 'Oci.Core.dll', 'Docker.DotNet.dll', 'System.Text.Json.dll') {
@@ -52,42 +51,6 @@ Describe 'The Oci module' {
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name | Should -Not -Be 'Default'
         $core.Location | Should -Be (Join-Path $ModuleFolder 'Dependencies' 'Oci.Core.dll')
         $c.GetType().Assembly.Location | Should -Be (Join-Path $ModuleFolder 'Oci.PowerShell.dll')
-    }
-
-    It 'has full help for <_>: synopsis, description, every parameter and two examples' -ForEach @(
-        'Connect-OciEngine', 'Disconnect-OciEngine', 'Get-OciConnection', 'Invoke-OciPull', 'Invoke-OciRequest'
-    ) {
-        $name = $_
-        $h = Get-Help $name -Full
-        $h.Synopsis.Trim() | Should -Not -BeNullOrEmpty
-        $h.Synopsis.Contains("$name [") | Should -BeFalse -Because 'the auto-generated synopsis is the syntax line: the MAML help was not found'
-        (($h.Description | ForEach-Object Text) -join ' ') | Should -Not -BeNullOrEmpty
-        @($h.Examples.Example).Count | Should -BeGreaterOrEqual 2
-        @($h.Examples.Example | Where-Object { -not $_.Code.Trim() }).Count | Should -Be 0
-        $documented = @($h.Parameters.Parameter | Where-Object { ($_.Description | ForEach-Object Text) -join '' } | ForEach-Object Name)
-        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
-        $actual = @((Get-Command $name).Parameters.Keys | Where-Object { $_ -notin $common })
-        $actual.Count | Should -BeGreaterOrEqual 1
-        @($actual | Where-Object { $_ -notin $documented }) | Should -BeNullOrEmpty -Because 'every parameter is documented'
-    }
-
-    It 'documents <Cmdlet> -<Parameter> (discovery, TLS, credentials) with an example' -ForEach @(
-        @{ Cmdlet = 'Connect-OciEngine'; Parameter = 'CertificatePath'; Example = '-CertificatePath' }
-        @{ Cmdlet = 'Connect-OciEngine'; Parameter = 'Endpoint'; Example = 'Connect-OciEngine -Verbose' }
-        @{ Cmdlet = 'Connect-OciEngine'; Parameter = 'Driver'; Example = 'Connect-OciEngine -Endpoint *podman*' }
-        @{ Cmdlet = 'Invoke-OciPull'; Parameter = 'Credential'; Example = '-Credential $cred' }
-        @{ Cmdlet = 'Invoke-OciPull'; Parameter = 'AllowUnencryptedAuthentication'; Example = '-AllowUnencryptedAuthentication' }
-        @{ Cmdlet = 'Invoke-OciRequest'; Parameter = 'Parameters'; Example = '@{ credential = Get-Credential }' }
-    ) {
-        $h = Get-Help $Cmdlet -Full
-        $description = (($h.Parameters.Parameter | Where-Object Name -eq $Parameter).Description | ForEach-Object Text) -join ' '
-        $description.Length | Should -BeGreaterThan 80 -Because "$Cmdlet -$Parameter is documented"
-        @($h.Examples.Example | Where-Object { $_.Code.Contains($Example) }).Count | Should -BeGreaterOrEqual 1
-        if ($Parameter -eq 'Endpoint') {
-            foreach ($place in 'DOCKER_HOST', 'DOCKER_CONTEXT', 'currentContext', 'rootless', 'Podman', '-Verbose', 'Tab') {
-                $description.Contains($place) | Should -BeTrue -Because "-Endpoint's help explains $place"
-            }
-        }
     }
 
     It 'shows images as a table with the designed columns' {

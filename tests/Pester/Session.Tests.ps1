@@ -1,6 +1,6 @@
 #Requires -Version 7.2
-# Mirrors tests/Oci.PowerShell.Tests/SessionTests.cs (same cases, same assertions): connections live per
-# runspace; a connection object handed over still works, also in ForEach-Object -Parallel.
+# The session across cmdlets: without a connection every cmdlet says to run Connect-OciEngine; connections live
+# per runspace; a connection object handed over still works, also in ForEach-Object -Parallel; the quick start.
 
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
@@ -14,6 +14,13 @@ AfterAll {
 Describe 'Session state' {
     BeforeEach {
         Disconnect-OciEngine -All
+    }
+
+    It 'no connection is a clear error telling to run Connect-OciEngine' {
+        { Invoke-OciPull -Reference $Small -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.NoConnection,Oci.PowerShell.InvokeOciPull' -ExpectedMessage '*Connect-OciEngine*'
+        { Invoke-OciRequest -Method PING -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.NoConnection,Oci.PowerShell.InvokeOciRequest' -ExpectedMessage '*Connect-OciEngine*'
     }
 
     It 'two runspaces do not see or close each other''s connections' {

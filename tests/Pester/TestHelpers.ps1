@@ -1,6 +1,6 @@
-# Shared set-up of the Pester suite (dot-source it in BeforeAll). Mirrors the xunit suite's infrastructure:
-# tests/Oci.PowerShell.Tests/Infrastructure/TestEnvironment.cs, PsSession.cs and TestRegistry.cs.
-# Real engines only: the same environment variables, with the same defaults, as the xunit suite.
+# Shared set-up of the Pester suite (dot-source it in BeforeAll): where the built module and the test bed's engines,
+# registries and certificates are (the variables of `bash eng/engines.sh env`, with the test bed's defaults), fresh
+# runspaces, image tags of a test's own, a throw-away machine layout, and a fake remote engine. Real engines only.
 
 $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
 $ModulePath = Join-Path $RepoRoot 'out' 'Oci' 'Oci.psd1'
@@ -38,7 +38,7 @@ function Connect-TestEngine {
 }
 
 function New-TestRunspace {
-    # A fresh runspace (like the xunit suite's PsSession.Start) with the same variables, optionally with the module imported.
+    # A fresh runspace with the same variables, optionally with the module imported.
     param([switch] $NoModule)
     $rs = [runspacefactory]::CreateRunspace([initialsessionstate]::CreateDefault2())
     $rs.Open()
@@ -46,7 +46,7 @@ function New-TestRunspace {
         'PodmanEndpoint', 'AuthRegistry', 'AuthUser', 'AuthPassword', 'TlsEndpoint') {
         $rs.SessionStateProxy.SetVariable($name, (Get-Variable -Name $name -ValueOnly))
     }
-    # The same helper functions as the xunit suite's runspaces (PsSession).
+    # The helper functions the tests call inside it.
     $null = Invoke-InRunspace $rs ([scriptblock]::Create("function global:New-TestCredential {`n${function:New-TestCredential}`n}"))
     if (-not $NoModule) {
         $r = Invoke-InRunspace $rs { Import-Module $ModulePath -ErrorAction Stop }
@@ -56,7 +56,7 @@ function New-TestRunspace {
 }
 
 function Invoke-InRunspace {
-    # Runs a script in $Runspace and returns every stream, like the xunit suite's PsSession.Run.
+    # Runs a script in $Runspace and returns every stream.
     param(
         [Parameter(Mandatory)] [runspace] $Runspace,
         [Parameter(Mandatory)] [scriptblock] $ScriptBlock,
@@ -106,7 +106,6 @@ function Connect-InRunspace {
 function New-TestImageTag {
     # Copies NAME:latest to REGISTRY/pstests/NAME:t-GUID (blobs mounted, manifest copied byte for byte) and
     # returns that reference: an image that exists in the registry and certainly not in the engine.
-    # Mirrors TestRegistry.NewUniqueTag.
     param([Parameter(Mandatory)] [string] $Name)
     $types = 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json'
     $target = "pstests/$Name"
@@ -141,14 +140,14 @@ function New-TestImageTag {
 }
 
 function New-TestCredential {
-    # A PSCredential for the auth registry (PsSession defines the same function in the xunit suite's runspaces).
+    # A PSCredential for the auth registry.
     param([string] $User = $AuthUser, [string] $Password = $AuthPassword)
     [pscredential]::new($User, [System.Net.NetworkCredential]::new('', $Password).SecurePassword)
 }
 
 function New-PrivateImageTag {
     # Tags the auth registry's private:latest as private:t-GUID (manifest copied byte for byte, with the test bed's
-    # credentials) and returns that reference. Mirrors TestRegistry.NewPrivateTag.
+    # credentials) and returns that reference.
     $types = 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json'
     $tag = 't-' + [guid]::NewGuid().ToString('N')
     $basic = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Basic',
@@ -174,7 +173,7 @@ function New-PrivateImageTag {
     "$AuthRegistry/private:$tag"
 }
 
-# ---- A throw-away machine layout in the process environment (mirrors Infrastructure/EnvironmentSandbox.cs) ----
+# ---- A throw-away machine layout in the process environment ----
 
 $SandboxVariables = @('HOME', 'DOCKER_CONFIG', 'XDG_RUNTIME_DIR', 'PATH', 'REGISTRY_AUTH_FILE',
     'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH')
@@ -255,7 +254,7 @@ function New-DeadSocket {
 
 function New-CredentialHelper {
     # bin/docker-credential-<Name>: the get verb of Docker's credential-helper protocol (the same script as
-    # EnvironmentSandbox.HelperScript): logs the server URL it is asked for, answers for <Server> only.
+    # logs the server URL it is asked for, answers for <Server> only.
     param($Box, [string] $Name, [string] $Server, [string] $User, [string] $Secret)
     $script = @(
         '#!/usr/bin/env bash'
@@ -287,7 +286,7 @@ function New-AuthEntry {
 }
 
 function Get-StreamText {
-    # Every text a run (Invoke-InRunspace) showed or handed back, for "no secret anywhere" checks; mirrors PsResult.AllText.
+    # Every text a run (Invoke-InRunspace) showed or handed back, for "no secret anywhere" checks.
     param([Parameter(Mandatory)] $Result)
     $lines = [System.Collections.Generic.List[string]]::new()
     foreach ($o in $Result.Output) {
@@ -310,10 +309,13 @@ function Get-StreamText {
     $lines -join "`n"
 }
 
-# The fake remote engine (a plain-HTTP dockerd look-alike on a non-loopback address), shared with the xunit suite.
-if (-not ('Oci.PowerShell.Tests.Infrastructure.FakeEngine' -as [type])) {
-    Add-Type -Path (Join-Path $RepoRoot 'tests' 'Oci.PowerShell.Tests' 'Infrastructure' 'FakeEngine.cs')
+# The fake remote engine (a plain-HTTP dockerd look-alike on a non-loopback address).
+if (-not ('Oci.Tests.Pester.FakeEngine' -as [type])) {
+    Add-Type -Path (Join-Path $PSScriptRoot 'FakeEngine.cs')
 }
+
+# Get-PwshCommand / Invoke-Pwsh: a fresh pwsh started as this one was (installed pwsh, or the dotnet tool).
+. (Join-Path $RepoRoot 'eng' 'build' 'Pwsh.ps1')
 
 function Get-TableColumns {
     # The column labels of a table rendered as text: the labels sit above the runs of dashes.
@@ -328,7 +330,7 @@ function Get-TableColumns {
     }
 }
 
-# The designed columns (Oci.format.ps1xml); the xunit suite's ModuleTests holds the same lists.
+# The designed columns (Oci.format.ps1xml).
 $ImageColumns = @('Repository', 'Tag', 'Image ID', 'Created', 'Size')
 $ConnectionColumns = @('Name', 'Driver', 'Endpoint', 'Engine', 'Version', 'API', 'Source', 'Connected')
 $ResponseColumns = @('Method', 'Kind', 'Target', 'Status', 'Result', 'Duration(ms)')

@@ -189,15 +189,16 @@ namespace Oci.Tests.Discovery
             watch.Stop();
 
             await AssertWinner(result, OciEndpointSource.PodmanRootful, Path.Combine(_box.System, "run/podman/podman.sock"), "Podman");
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+            // A hang guard only (about 0.5 s expected): "fast" is proven by the reasons below, not by the clock.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
             var a = result.Attempts;
             Assert.Equal(new[] { OciEndpointSource.DockerHost, OciEndpointSource.DockerContext, OciEndpointSource.PlatformDefault, OciEndpointSource.RootlessDocker, OciEndpointSource.RootlessDocker, OciEndpointSource.PodmanRootful },
                 a.Select(x => x.Candidate.Source));
             Assert.True(a[0].Probed);
             Assert.Equal(OciErrorKind.EngineUnavailable, a[0].FailureKind);
-            Assert.True(a[0].Elapsed < TimeSpan.FromMilliseconds(400), $"refused socket took {a[0].Elapsed}");
+            Assert.DoesNotContain("did not answer", a[0].Failure); // refused at once, not waited out
             Assert.True(a[1].Probed);
-            Assert.True(a[1].Elapsed < TimeSpan.FromMilliseconds(400), $"closed port took {a[1].Elapsed}");
+            Assert.DoesNotContain("did not answer", a[1].Failure);
             Assert.False(a[2].Probed);
             Assert.Contains("no socket at", a[2].Failure);
             Assert.True(a[3].Probed);
@@ -217,7 +218,7 @@ namespace Oci.Tests.Discovery
 
             var watch = Stopwatch.StartNew();
             var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(_box.Options(TimeSpan.FromMilliseconds(300))));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // hang guard
 
             Assert.Equal(OciErrorKind.EngineUnavailable, e.Kind);
             Assert.Equal(7, e.Attempts.Count);
@@ -400,7 +401,7 @@ namespace Oci.Tests.Discovery
             options.Drivers = new IOciDriver[] { hanging };
             var watch = Stopwatch.StartNew();
             var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(options));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}"); // hang guard
             Assert.Equal(OciErrorKind.Timeout, e.Attempts.Single().FailureKind);
             Assert.Contains("custom://anything: it did not answer within 0.3 s", e.Message);
         }
@@ -435,7 +436,7 @@ namespace Oci.Tests.Discovery
             var watch = Stopwatch.StartNew();
             var e = await Assert.ThrowsAsync<OciException>(() => OciEngines.ConnectAsync(_box.Options(TimeSpan.FromSeconds(30)), cts.Token));
             Assert.Equal(OciErrorKind.Cancelled, e.Kind);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // hang guard
         }
 
         [Fact]
@@ -459,7 +460,7 @@ namespace Oci.Tests.Discovery
                 Environment = _box.Environment(isWindows: true),
                 ProbeTimeout = TimeSpan.FromMilliseconds(500),
             }));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // hang guard
             Assert.Equal(OciErrorKind.EngineUnavailable, e.Kind);
             Assert.Equal(new[] { "npipe:////./pipe/docker_engine", "npipe:////./pipe/podman-machine-default" }, e.Attempts.Select(a => a.Candidate.Endpoint?.ToString()));
             Assert.All(e.Attempts, a => Assert.False(string.IsNullOrWhiteSpace(a.Failure)));

@@ -1,0 +1,125 @@
+#Requires -Version 7.2
+# Invoke-OciRequest with every standard method, -Kind, -Parameters, -Verbose, completion, errors.
+
+BeforeAll {
+    . $PSScriptRoot/TestHelpers.ps1
+    Import-Module $ModulePath -Force -ErrorAction Stop
+}
+
+AfterAll {
+    Get-OciConnection | Disconnect-OciEngine
+}
+
+Describe 'Invoke-OciRequest' {
+    BeforeEach {
+        Disconnect-OciEngine -All
+        $c = Connect-TestEngine
+    }
+
+    It 'PING, VERSION and INFO answer typed data that agrees with the connection' {
+        $ping = Invoke-OciRequest -Method PING
+        $version = Invoke-OciRequest VERSION
+        $info = Invoke-OciRequest -Method info -Kind ENGINE -Connection $c
+        foreach ($r in $ping, $version, $info) {
+            $r.GetType().FullName | Should -Be 'Oci.OciResponse'
+            "$($r.Kind)" | Should -Be 'Engine'
+        }
+        @($ping.Method, $version.Method, $info.Method) | Should -Be @('PING', 'VERSION', 'INFO')
+        $ping.Status | Should -Be 'OK'
+        $ping.Data.GetType().FullName | Should -Be 'Oci.OciPing'
+        $ping.Data.ApiVersion | Should -Be $c.ApiVersion
+        $version.Data.GetType().FullName | Should -Be 'Oci.OciEngineVersion'
+        $version.Data.Version | Should -Be $c.EngineVersion
+        $info.Data.GetType().FullName | Should -Be 'Oci.OciEngineInfo'
+        $info.Data.ServerVersion | Should -Be $c.EngineVersion
+    }
+
+    It 'LIST -Kind IMAGE returns typed images and filters by target' {
+        $null = Invoke-OciPull $Small
+        $all = @((Invoke-OciRequest -Method LIST -Kind IMAGE).Data)
+        $filtered = @((Invoke-OciRequest LIST "$Registry/small").Data)
+        $withAll = @((Invoke-OciRequest -Method LIST -Parameters @{ all = $true }).Data)
+        $all | ForEach-Object { $_.GetType().FullName | Should -Be 'Oci.OciImage' }
+        @($all | Where-Object { $_.Tags -contains $Small }).Count | Should -BeGreaterOrEqual 1
+        $filtered.Count | Should -BeGreaterOrEqual 1
+        $filtered.Count | Should -BeLessOrEqual $all.Count
+        $filtered | ForEach-Object { @($_.Tags | Where-Object { $_.StartsWith("$Registry/small:") }).Count | Should -BeGreaterOrEqual 1 }
+        $withAll.Count | Should -BeGreaterOrEqual $all.Count
+    }
+
+    It 'INSPECT, PULL, TAG and REMOVE round-trip with -Parameters' {
+        $tag = "$Registry/small:t-$([guid]::NewGuid().ToString('N'))"
+        $pulled = Invoke-OciRequest -Method PULL -Target $Small
+        $inspected = Invoke-OciRequest INSPECT $Small
+        $tagged = Invoke-OciRequest -Method TAG -Target $Small -Parameters @{ tag = $tag }
+        $listed = Invoke-OciRequest -Method LIST -Target $tag
+        $removed = Invoke-OciRequest -Method REMOVE -Target $tag -Parameters @{ force = $false; noprune = $true }
+        $id = $pulled.Data.Id
+        $pulled.Data.GetType().FullName | Should -Be 'Oci.OciImage'
+        $inspected.Data.Id | Should -Be $id
+        $tagged.Status | Should -Be 'Tagged'
+        $tagged.Target | Should -Be $tag
+        $tagged.Data.Id | Should -Be $id
+        @($listed.Data).Count | Should -Be 1
+        @($listed.Data)[0].Id | Should -Be $id
+        $removed.Status | Should -Be 'Untagged'
+        $removed.Data.GetType().FullName | Should -Be 'Oci.OciImageRemoval'
+        @($removed.Data.Untagged) | Should -Be @($tag)
+        { Invoke-OciRequest -Method INSPECT -Target $tag -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest'
+    }
+
+    It 'INSPECT of a missing image is an ObjectNotFound error on that reference' {
+        $missing = "$Registry/nosuch-image:latest"
+        $err = { Invoke-OciRequest -Method INSPECT -Target $missing -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err.TargetObject | Should -Be $missing
+    }
+
+    It 'an unsupported method is a NotImplemented error' {
+        $err = { Invoke-OciRequest -Method FROB -Target $Small -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.Unsupported,Oci.PowerShell.InvokeOciRequest' -ExpectedMessage '*FROB*' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $err.TargetObject | Should -Be $Small
+    }
+
+    It 'a malformed method name is an InvalidArgument error' {
+        $err = { Invoke-OciRequest -Method 'NOT VALID' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.InvalidArgument,Oci.PowerShell.InvokeOciRequest' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'bad -Parameters are InvalidArgument errors naming the parameter' {
+        $err = { Invoke-OciRequest -Method LIST -Parameters @{ bogus = 1 } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.InvalidArgument,Oci.PowerShell.InvokeOciRequest' -ExpectedMessage '*bogus*' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err = { Invoke-OciRequest -Method LIST -Parameters @{ all = 'notabool' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Oci.InvalidArgument,Oci.PowerShell.InvokeOciRequest' -ExpectedMessage '*all*' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        { Invoke-OciRequest -Method LIST -Kind NOSUCHKIND } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,Oci.PowerShell.InvokeOciRequest'
+    }
+
+    It '-Verbose shows the request line but never a secret' {
+        $verbose = Invoke-OciRequest -Method LIST -Kind IMAGE -Parameters @{ all = $true } -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose | Where-Object { $_.Message -like '*LIST IMAGE all=True*' }).Count | Should -BeGreaterOrEqual 1
+        $quiet = Invoke-OciRequest -Method LIST -Kind IMAGE 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($quiet).Count | Should -Be 0
+
+        $errs = @()
+        $secret = @(try { Invoke-OciRequest -Method LIST -Parameters @{ password = 'hunter2-Secret' } -Verbose -ErrorAction Stop 4>&1 } catch { $errs += $_ }) |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($secret | Where-Object { $_.Message -like '*LIST IMAGE password=`*`*`**' }).Count | Should -BeGreaterOrEqual 1
+        @($secret | Where-Object { $_.Message -like '*hunter2*' }).Count | Should -Be 0
+        @($errs | Where-Object { "$_" -like '*hunter2*' }).Count | Should -Be 0
+    }
+
+    It '-Method completes from the connection''s driver' {
+        $line = 'Invoke-OciRequest -Method P'
+        $completions = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText)
+        $completions | Should -Contain 'PING'
+        $completions | Should -Contain 'PULL'
+        $completions | Should -Not -Contain 'LIST'
+    }
+}
