@@ -74,9 +74,12 @@ namespace Oci.PowerShell.ConflictHost
                 exit = 1;
             }
 
-            // 3. Which Docker.DotNet copies are loaded, and where.
+            // 3. Which Docker.DotNet copies are loaded, and where; and every assembly the module loaded from its Dependencies/.
             foreach (var a in AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name is "Docker.DotNet" or "Oci.Core"))
                 Console.WriteLine($"ASSEMBLY {a.GetName().Name} {a.GetName().Version} {ContextName(a)}");
+            var dependencies = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(manifest))!, "Dependencies") + System.IO.Path.DirectorySeparatorChar;
+            foreach (var a in AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.StartsWith(dependencies, StringComparison.Ordinal)))
+                Console.WriteLine($"DEPENDENCY {a.GetName().Name} {a.GetName().Version} {ContextName(a)}");
             return exit;
         }
 

@@ -33,7 +33,7 @@ namespace Oci.Drivers.Docker
             options ??= new OciConnectOptions();
             // A missing socket file is the common case of "engine not running": say so instead of an errno text.
             if (endpoint.IsUnixSocket && !(options.Environment ?? OciEnvironment.Current).FileExists(endpoint.Path!))
-                throw Unavailable(endpoint, $"there is no socket at {endpoint.Path} (is the engine running?)", null);
+                throw DockerErrors.CannotConnect(endpoint, $"there is no socket at {endpoint.Path} (is the engine running?)", null);
             var settings = options.TlsFor(endpoint);
             var tls = settings is null ? null : TlsMaterial.Load(settings, endpoint.Host!);
             HttpClient? http = null;
@@ -69,33 +69,15 @@ namespace Oci.Drivers.Docker
                 {
                     // Go's TLS server answers a plain HTTP request with 400 "Client sent an HTTP request to an HTTPS server."
                     var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    if (response.StatusCode == HttpStatusCode.BadRequest && body.IndexOf("HTTPS server", StringComparison.OrdinalIgnoreCase) >= 0)
-                        throw Unavailable(endpoint,
-                            "it speaks TLS (HTTPS) and this connection was plain HTTP. Connect with TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the directory of ca.pem, cert.pem and key.pem, or pass -CertificatePath (OciConnectOptions.Tls)",
-                            null);
-                    throw Unavailable(endpoint, $"it answered HTTP {(int)response.StatusCode} to a ping, not like a container engine", null);
+                    throw DockerErrors.NotAnEngine(endpoint, response.StatusCode, body);
                 }
                 return (headers, roundTrip);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OciException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                throw;
-            }
-            catch (OperationCanceledException e)
-            {
-                // A refused certificate can surface as a cancellation on some platforms: say what really happened.
-                if (tls?.Rejection is not null && tls.Explain(e) is { } rejected) throw Unavailable(endpoint, rejected.Why, e, rejected.Kind);
-                throw Unavailable(endpoint, $"it did not answer a ping within {timeout.TotalSeconds:0.#} s", e, OciErrorKind.EngineUnavailable);
-            }
-            catch (Exception e) when (e is not OciException)
-            {
-                if (tls?.Explain(e) is { } explained) throw Unavailable(endpoint, explained.Why, e, explained.Kind);
-                throw Unavailable(endpoint, Exceptions.Innermost(e).Message.TrimEnd('.'), e);
+                throw DockerErrors.Unreachable(endpoint, e, tls, timeout);
             }
         }
-
-        private static OciException Unavailable(OciEndpoint endpoint, string why, Exception? inner, OciErrorKind kind = OciErrorKind.EngineUnavailable) =>
-            new(kind, $"Cannot connect to the engine at '{endpoint}': {why}.", endpoint.Text, why, innerException: inner);
 
         public override string ToString() => "Docker API ping";
     }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
+using Oci.Tls;
 using Oci.Transport;
 
 namespace Oci.Drivers.Docker
@@ -39,6 +40,31 @@ namespace Oci.Drivers.Docker
                     return new OciException(OciErrorKind.EngineError, $"{Subject(what, target)} failed: {e.Message}", target, e.Message, innerException: e);
             }
         }
+
+        /// <summary>
+        /// Why a ping to <paramref name="endpoint"/> failed (connect time): nothing answers, nothing within
+        /// <paramref name="timeout"/>, or — over TLS — a certificate refused either way, each saying how to fix it.
+        /// </summary>
+        public static OciException Unreachable(OciEndpoint endpoint, Exception e, TlsMaterial? tls, TimeSpan timeout)
+        {
+            if (tls?.Explain(e) is { } explained && (e is not OperationCanceledException || tls.Rejection is not null))
+                return CannotConnect(endpoint, explained.Why, e, explained.Kind);
+            if (e is OperationCanceledException)
+                return CannotConnect(endpoint, $"it did not answer a ping within {timeout.TotalSeconds:0.#} s", e);
+            return CannotConnect(endpoint, Exceptions.Innermost(e).Message.TrimEnd('.'), e);
+        }
+
+        /// <summary>A ping answered with an HTTP error and no API version: not an engine, or a TLS port spoken to in plain HTTP.</summary>
+        public static OciException NotAnEngine(OciEndpoint endpoint, HttpStatusCode status, string body) =>
+            // Go's TLS server answers a plain HTTP request with 400 "Client sent an HTTP request to an HTTPS server."
+            status == HttpStatusCode.BadRequest && body.IndexOf("HTTPS server", StringComparison.OrdinalIgnoreCase) >= 0
+                ? CannotConnect(endpoint,
+                    "it speaks TLS (HTTPS) and this connection was plain HTTP. Connect with TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the directory of ca.pem, cert.pem and key.pem, or pass -CertificatePath (OciConnectOptions.Tls)",
+                    null)
+                : CannotConnect(endpoint, $"it answered HTTP {(int)status} to a ping, not like a container engine", null);
+
+        public static OciException CannotConnect(OciEndpoint endpoint, string why, Exception? inner, OciErrorKind kind = OciErrorKind.EngineUnavailable) =>
+            new(kind, $"Cannot connect to the engine at '{endpoint}': {why}.", endpoint.Text, why, innerException: inner);
 
         /// <summary>True when an engine's HTTP error answer means "no such thing" (dockerd's 404; Podman's words on a 500).</summary>
         public static bool IsNotFound(EngineResponseException e) => FromStatus(e.StatusCode, e.Body, e.Reason, string.Empty, null).Kind == OciErrorKind.NotFound;
