@@ -79,6 +79,23 @@ namespace Oci.PowerShell
         }
 
         /// <summary>
+        /// Runs a synchronous step that may refuse its input (building a request, converting a credential): an
+        /// <see cref="OciException"/> becomes a terminating error naming <paramref name="target"/>.
+        /// </summary>
+        internal T Checked<T>(Func<T> step, object? target)
+        {
+            try
+            {
+                return step();
+            }
+            catch (OciException e)
+            {
+                ThrowTerminatingError(OciErrors.From(e, target ?? e.Target, imageTarget: false));
+                throw; // unreachable: ThrowTerminatingError throws
+            }
+        }
+
+        /// <summary>
         /// Ends the pump. The cancellation source is deliberately not disposed: a core call abandoned on Ctrl+C may still
         /// be unwinding on the thread pool with its token (it owns no timer or handle, so the GC reclaims it).
         /// </summary>

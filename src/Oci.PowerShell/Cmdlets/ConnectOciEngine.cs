@@ -58,17 +58,7 @@ namespace Oci.PowerShell
             }
             var endpoint = Endpoint?.Trim();
             if (endpoint is { Length: 0 }) endpoint = null;
-            if (Driver is not null)
-            {
-                try
-                {
-                    OciDrivers.Get(Driver);
-                }
-                catch (OciException e)
-                {
-                    ThrowTerminatingError(OciErrors.From(e, Driver, imageTarget: false));
-                }
-            }
+            if (Driver is not null) Checked(() => OciDrivers.Get(Driver), Driver);
 
             var options = new OciDiscoveryOptions { Endpoint = endpoint, Driver = Driver, Tls = CertificateSettings(endpoint) };
 

@@ -51,15 +51,7 @@ namespace Oci.PowerShell
         protected override void BeginProcessing()
         {
             _connection = ResolveConnection(Connection);
-            if (Credential is null) return;
-            try
-            {
-                _credential = RegistryCredentials.From(Credential);
-            }
-            catch (OciException e)
-            {
-                ThrowTerminatingError(OciErrors.From(e, Credential.UserName, imageTarget: false));
-            }
+            if (Credential is not null) _credential = Checked(() => RegistryCredentials.From(Credential), Credential.UserName);
         }
 
         protected override void ProcessRecord()

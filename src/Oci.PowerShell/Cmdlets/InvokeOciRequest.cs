@@ -50,16 +50,7 @@ namespace Oci.PowerShell
         protected override void EndProcessing()
         {
             var connection = ResolveConnection(Connection);
-            OciRequest request;
-            try
-            {
-                request = OciRequest.Create(Method, _kind is null ? null : (OciKind?)(OciKind)_kind, Target, ParameterValues.Convert(Parameters));
-            }
-            catch (OciException e)
-            {
-                ThrowTerminatingError(OciErrors.From(e, Target ?? Method, imageTarget: false));
-                return;
-            }
+            var request = Checked(() => OciRequest.Create(Method, _kind is null ? null : (OciKind?)(OciKind)_kind, Target, ParameterValues.Convert(Parameters)), Target ?? Method);
             WriteVerbose(request.ToString());
             WriteVerbose($"Sending to {connection}.");
             // Methods that report progress (PULL) get the same bars as Invoke-OciPull, created with the first event.
