@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
@@ -131,46 +132,69 @@ namespace Oci
         public Task<OciResponse> ExecuteAsync(OciRequest request, CancellationToken cancellationToken = default) =>
             ExecuteAsync(request, null, cancellationToken);
 
-        /// <summary>Serves <paramref name="request"/>; progress events reach <paramref name="progress"/> in order, on the serving thread.</summary>
+        /// <summary>
+        /// Serves <paramref name="request"/>; progress events reach <paramref name="progress"/> in order, on the serving
+        /// thread. For a streaming method the response's <see cref="OciResponse.Data"/> is an <c>IAsyncEnumerable&lt;object&gt;</c>
+        /// read once, which counts as a call in flight while it is read (<see cref="StreamAsync{T}"/> gives it typed).
+        /// </summary>
         public async Task<OciResponse> ExecuteAsync(OciRequest request, IProgress<OciProgress>? progress, CancellationToken cancellationToken = default)
         {
             if (request is null) throw new OciException(OciErrorKind.InvalidArgument, "A request is required.");
             Enter(request.Target);
             try
             {
-                var handler = Driver.Handler(request.Kind, request.Method) ?? throw Unserved(request);
-                cancellationToken.ThrowIfCancellationRequested();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
                 var watch = Stopwatch.StartNew();
-                var response = await handler.ServeAsync(request.WithContext(Connection, progress), linked.Token).ConfigureAwait(false)
-                    ?? throw new OciException(OciErrorKind.EngineError, $"The {Driver.Name} driver returned no response to {request.Method}.", request.Target);
+                var response = await ServeAsync(request, progress, linked.Token).ConfigureAwait(false);
+                if (response.Data is IOciStream)
+                    response = response.WithData(new TrackedStream<object>(this, request, progress, cancellationToken, response.Data));
                 return response.Stamp(Connection, watch.Elapsed);
-            }
-            catch (Exception e) when (e is OperationCanceledException || (e is OciException { Kind: OciErrorKind.Cancelled }))
-            {
-                if (_closing.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                    throw Closed(request.Target, e);
-                if (e is OciException) throw;
-                throw new OciException(OciErrorKind.Cancelled, $"{request.Method} {request.Target} was cancelled.".Replace("  ", " "), request.Target, innerException: e);
-            }
-            catch (OciException)
-            {
-                throw;
-            }
-            catch (Exception e) when (_closing.IsCancellationRequested)
-            {
-                // A transport torn down by dispose can surface as IO or HTTP errors rather than cancellation.
-                throw Closed(request.Target, e);
             }
             catch (Exception e)
             {
-                // Only a driver that does not derive from OciDriver<T> can get here: its errors are not mapped.
-                throw new OciException(OciErrorKind.EngineError, $"{request.Method} failed: {e.Message}", request.Target, e.Message, innerException: e);
+                throw Failure(e, request, cancellationToken);
             }
             finally
             {
                 Leave();
             }
+        }
+
+        /// <summary>
+        /// Streams the items a streaming method (LOGS that follow, EVENTS, ...) yields, as they arrive. Nothing is sent
+        /// until the stream is read; while it is read it counts as a call in flight, so disposing the client ends it
+        /// with <see cref="OciErrorKind.ConnectionClosed"/>. Failures are <see cref="OciException"/>s, as from
+        /// <see cref="ExecuteAsync(OciRequest, IProgress{OciProgress}?, CancellationToken)"/>.
+        /// </summary>
+        public IAsyncEnumerable<T> StreamAsync<T>(OciRequest request, IProgress<OciProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            if (request is null) throw new OciException(OciErrorKind.InvalidArgument, "A request is required.");
+            return new TrackedStream<T>(this, request, progress, cancellationToken, served: null);
+        }
+
+        /// <summary>The handler's answer, bound to this connection; no error mapping (the callers do it, once).</summary>
+        private async Task<OciResponse> ServeAsync(OciRequest request, IProgress<OciProgress>? progress, CancellationToken cancellationToken)
+        {
+            var handler = Driver.Handler(request.Kind, request.Method) ?? throw Unserved(request);
+            cancellationToken.ThrowIfCancellationRequested();
+            return await handler.ServeAsync(request.WithContext(Connection, progress), cancellationToken).ConfigureAwait(false)
+                ?? throw new OciException(OciErrorKind.EngineError, $"The {Driver.Name} driver returned no response to {request.Method}.", request.Target);
+        }
+
+        /// <summary>The one mapping of what a call threw to what the caller sees: cancellation, a closed client, or an OciException.</summary>
+        private Exception Failure(Exception e, OciRequest request, CancellationToken callerToken)
+        {
+            if (e is OperationCanceledException || e is OciException { Kind: OciErrorKind.Cancelled })
+            {
+                if (_closing.IsCancellationRequested && !callerToken.IsCancellationRequested) return Closed(request.Target, e);
+                if (e is OciException) return e;
+                return new OciException(OciErrorKind.Cancelled, $"{request.Method} {request.Target} was cancelled.".Replace("  ", " "), request.Target, innerException: e);
+            }
+            if (e is OciException) return e;
+            // A transport torn down by dispose can surface as IO or HTTP errors rather than cancellation.
+            if (_closing.IsCancellationRequested) return Closed(request.Target, e);
+            // Only a driver that does not derive from OciDriver<T> can get here: its errors are not mapped.
+            return new OciException(OciErrorKind.EngineError, $"{request.Method} failed: {e.Message}", request.Target, e.Message, innerException: e);
         }
 
         /// <summary>Pulls <paramref name="reference"/> (<c>client.Pull(ctx, "alpine:latest")</c> in the Go original).</summary>
@@ -195,6 +219,114 @@ namespace Oci
         public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
         public override string ToString() => $"{Driver.Name} {Connection.Endpoint}";
+
+        /// <summary>
+        /// A stream read through this client: counted as a call in flight from its first read until it ends, fails or is
+        /// disposed (or the client closes, whichever comes first); its failures mapped as any call's.
+        /// </summary>
+        private sealed class TrackedStream<T> : IAsyncEnumerable<T>
+        {
+            private readonly OciClient _client;
+            private readonly OciRequest _request;
+            private readonly IProgress<OciProgress>? _progress;
+            private readonly CancellationToken _callerToken;
+            private object? _served;
+
+            public TrackedStream(OciClient client, OciRequest request, IProgress<OciProgress>? progress, CancellationToken callerToken, object? served)
+            {
+                _client = client;
+                _request = request;
+                _progress = progress;
+                _callerToken = callerToken;
+                _served = served;
+                _servedOnce = served is not null;
+            }
+
+            private readonly bool _servedOnce;
+
+            /// <summary>
+            /// A stream of <see cref="StreamAsync{T}"/> sends the request again for each reader; the one an
+            /// <see cref="ExecuteAsync(OciRequest, IProgress{OciProgress}?, CancellationToken)"/> answer carries was served once and is read once.
+            /// </summary>
+            public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+            {
+                object? served = null;
+                if (_servedOnce && (served = Interlocked.Exchange(ref _served, null)) is null)
+                    throw new InvalidOperationException("This stream was answered to one request and can be read once.");
+                return new Enumerator(this, served, cancellationToken);
+            }
+
+            private sealed class Enumerator : IAsyncEnumerator<T>
+            {
+                private readonly TrackedStream<T> _stream;
+                private readonly CancellationToken _enumeratorToken;
+                private object? _served;
+                private CancellationTokenSource? _linked;
+                private CancellationTokenRegistration _onClose;
+                private IAsyncEnumerator<T>? _inner;
+                private int _state; // 0 not started, 1 in flight, 2 released
+
+                public Enumerator(TrackedStream<T> stream, object? served, CancellationToken enumeratorToken)
+                {
+                    _stream = stream;
+                    _served = served;
+                    _enumeratorToken = enumeratorToken;
+                }
+
+                public T Current => _inner is null ? throw new InvalidOperationException("The stream has not been read yet.") : _inner.Current;
+
+                public async ValueTask<bool> MoveNextAsync()
+                {
+                    var client = _stream._client;
+                    var request = _stream._request;
+                    try
+                    {
+                        if (_inner is null)
+                        {
+                            if (Volatile.Read(ref _state) != 0) return false;
+                            client.Enter(request.Target);
+                            _state = 1;
+                            _linked = CancellationTokenSource.CreateLinkedTokenSource(_stream._callerToken, _enumeratorToken, client._closing.Token);
+                            // A reader that stops reading without disposing must not keep the client's dispose waiting.
+                            _onClose = client._closing.Token.Register(Release);
+                            var data = _served ?? (await client.ServeAsync(request, _stream._progress, _linked.Token).ConfigureAwait(false)).Data;
+                            _served = null;
+                            var items = data as IAsyncEnumerable<T>
+                                ?? throw new OciException(OciErrorKind.Unsupported, $"{request.Method} {request.Kind.ToString().ToUpperInvariant()} does not answer with a stream of {typeof(T).Name}.", request.Target);
+                            _inner = items.GetAsyncEnumerator(_linked.Token);
+                        }
+                        var more = await _inner.MoveNextAsync().ConfigureAwait(false);
+                        if (!more) Release();
+                        return more;
+                    }
+                    catch (Exception e)
+                    {
+                        Release();
+                        throw client.Failure(e, request, _stream._callerToken.IsCancellationRequested ? _stream._callerToken : _enumeratorToken);
+                    }
+                }
+
+                public async ValueTask DisposeAsync()
+                {
+                    try
+                    {
+                        if (_inner is not null) await _inner.DisposeAsync().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Release();
+                        _linked?.Dispose();
+                    }
+                }
+
+                private void Release()
+                {
+                    if (Interlocked.CompareExchange(ref _state, 2, 1) != 1) return;
+                    _onClose.Dispose();
+                    _stream._client.Leave();
+                }
+            }
+        }
 
         private OciException Unserved(OciRequest request)
         {

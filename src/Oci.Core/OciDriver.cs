@@ -58,6 +58,19 @@ namespace Oci
             table[OciMethods.Normalize(method)] = new Wrapped<TOptions>(this, serve);
         }
 
+        /// <summary>
+        /// Serves a streaming method (logs that follow, events): the handler yields items as they arrive and the
+        /// response's <see cref="OciResponse.Data"/> is that stream, read once (<see cref="OciClient.StreamAsync{T}"/>).
+        /// The stream is lazy — nothing is sent until it is read — and what it throws is mapped like any handler's.
+        /// </summary>
+        protected void HandleStream<TOptions, TItem>(OciKind kind, string method, Func<TConnection, OciRequest, TOptions, CancellationToken, IAsyncEnumerable<TItem>> serve)
+            where TOptions : class, new()
+        {
+            if (serve is null) throw new ArgumentNullException(nameof(serve));
+            Handle<TOptions>(kind, method, (c, r, o, ct) =>
+                Task.FromResult(OciResponse.For(r, new OciStream<TItem>(serve(c, r, o, ct), e => MapError(e, r, c)))));
+        }
+
         public override string ToString() => Name;
 
         /// <summary>The wrapping handler: cast, bind, serve, map.</summary>

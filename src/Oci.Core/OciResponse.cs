@@ -58,6 +58,9 @@ namespace Oci
         /// <summary>How long the request took, as seen by the client.</summary>
         public TimeSpan Duration { get; }
 
+        internal OciResponse WithData(object? data) =>
+            new(Method, Kind, Target, data, Status, Warnings, Engine, Endpoint, Duration);
+
         internal OciResponse Stamp(IOciConnection connection, TimeSpan duration) =>
             new(Method, Kind, Target, Data, Status, Warnings, connection.Engine, connection.Endpoint.ToString(), duration);
 

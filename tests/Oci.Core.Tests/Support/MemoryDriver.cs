@@ -27,6 +27,7 @@ namespace Oci.Tests.Support
             Handle(OciKind.Image, "WHOAMI", (c, req, ct) => Task.FromResult(OciResponse.For(req, c)));
             Handle(OciKind.Container, "WHOAMI", (c, req, ct) => Task.FromResult(OciResponse.For(req, "container " + req.Target)));
             Handle(OciKind.Image, "THROW", (c, req, ct) => throw new InvalidOperationException("the memory engine broke"));
+            HandleStream<TicksOptions, string>(OciKind.Engine, "TICKS", Ticks);
             Handle(OciKind.Image, "COUNT", async (c, req, ct) =>
             {
                 for (var i = 0; i < 100; i++)
@@ -39,6 +40,27 @@ namespace Oci.Tests.Support
         }
 
         public int SlowStarted;
+
+        /// <summary>Released by tests to let TICKS yield its next item (TICKS waits for it after each one when Gated).</summary>
+        public SemaphoreSlim Gate { get; } = new(0);
+
+        public sealed class TicksOptions
+        {
+            public int Count { get; set; } = 3;
+            public bool Gated { get; set; }
+            public int FailAfter { get; set; } = -1;
+        }
+
+        private async IAsyncEnumerable<string> Ticks(MemoryConnection c, OciRequest req, TicksOptions options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            for (var i = 0; i < options.Count; i++)
+            {
+                if (i == options.FailAfter) throw new InvalidOperationException("the tick broke");
+                yield return "tick " + i;
+                if (options.Gated) await Gate.WaitAsync(ct);
+                else await Task.Yield();
+            }
+        }
 
         public override string Name { get; }
 
