@@ -30,6 +30,7 @@
     VariablesToExport      = @()
 
     FormatsToProcess       = @('Oci.format.ps1xml')
+    TypesToProcess         = @('Oci.types.ps1xml')
 
     PrivateData            = @{
         PSData = @{

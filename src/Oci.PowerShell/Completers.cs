@@ -32,6 +32,83 @@ namespace Oci.PowerShell
         }
 
         public static object? Unwrap(object? value) => value is PSObject pso ? pso.BaseObject : value;
+
+        /// <summary>The connections a command line already names with -Connection (one or several), else the session default.</summary>
+        public static IReadOnlyList<OciConnection> Connections(IDictionary? fakeBoundParameters)
+        {
+            var bound = fakeBoundParameters is not null && fakeBoundParameters.Contains("Connection") ? Unwrap(fakeBoundParameters["Connection"]) : null;
+            var list = bound switch
+            {
+                OciConnection c => new List<OciConnection> { c },
+                IEnumerable items => items.Cast<object?>().Select(Unwrap).OfType<OciConnection>().ToList(),
+                _ => new List<OciConnection>(),
+            };
+            if (list.Count == 0 && ConnectionStore.Current.Default is { } d) list.Add(d);
+            return list.Where(c => c.Connected).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Completes a parameter with names read live from the engines the command line names (-Connection, else the session
+    /// default): image references, container names and ids, ... with a tooltip. Bounded to a short wait, and silent on
+    /// failure: completion never breaks the command line.
+    /// </summary>
+    public abstract class LiveNameCompleter : IArgumentCompleter
+    {
+        /// <summary>How long completion may wait for the engines.</summary>
+        internal static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+
+        /// <summary>The request that lists what to complete (e.g. LIST IMAGE).</summary>
+        protected abstract OciRequest Request();
+
+        /// <summary>The completion values and their tooltips in an answer's data.</summary>
+        protected abstract IEnumerable<(string Value, string Tooltip)> Names(object? data);
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var connections = Completion.Connections(fakeBoundParameters);
+            var found = new System.Collections.Concurrent.ConcurrentQueue<(string Value, string Tooltip)>();
+            using var cts = new System.Threading.CancellationTokenSource(Budget);
+            var reads = connections.Select(c => System.Threading.Tasks.Task.Run(async () =>
+            {
+                var r = await c.Client.ExecuteAsync(Request(), cts.Token).ConfigureAwait(false);
+                foreach (var n in Names(r.Data)) found.Enqueue((n.Value, connections.Count > 1 ? $"{n.Tooltip} ({c.Name})" : n.Tooltip));
+            })).ToArray();
+            try
+            {
+                System.Threading.Tasks.Task.WaitAll(reads, Budget);
+            }
+            catch (AggregateException)
+            {
+                // An engine that fails or is slow adds nothing.
+            }
+            var tips = new Dictionary<string, string>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var (value, tip) in found.OrderBy(n => n.Value, StringComparer.OrdinalIgnoreCase))
+            {
+                if (tips.ContainsKey(value)) continue;
+                tips[value] = tip;
+                order.Add(value);
+            }
+            return Completion.Results(order, wordToComplete, v => tips[v]).ToList();
+        }
+    }
+
+    /// <summary>Completes image references (tags, else short ids) from the engines, with id, size and age as the tooltip.</summary>
+    public sealed class ImageNameCompleter : LiveNameCompleter
+    {
+        protected override OciRequest Request() => new(OciMethods.List, OciKind.Image);
+
+        protected override IEnumerable<(string Value, string Tooltip)> Names(object? data)
+        {
+            foreach (var image in data as IEnumerable<OciImage> ?? Enumerable.Empty<OciImage>())
+            {
+                var tip = $"{image.ShortId}, {image.Size / 1_000_000.0:0.#} MB" + (image.Created is { } c ? $", created {c:yyyy-MM-dd}" : string.Empty);
+                if (image.Tags.Count == 0) yield return (image.ShortId, tip + ", untagged");
+                foreach (var tag in image.Tags) yield return (tag, tip);
+            }
+        }
     }
 
     /// <summary>Completes -Driver with the registered driver names (<c>OciDrivers.Names</c>).</summary>

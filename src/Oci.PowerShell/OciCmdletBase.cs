@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,12 +9,17 @@ using Oci.PowerShell.Internal;
 namespace Oci.PowerShell
 {
     /// <summary>
-    /// What the Oci cmdlets share: the session's connections, and <see cref="Invoke{T}"/>, the one way a cmdlet runs a
-    /// core call — on the thread pool, with its progress pumped on the pipeline thread, Ctrl+C turned into a stopped
-    /// pipeline, and an <see cref="OciException"/> turned into an ErrorRecord. Not a cmdlet itself.
+    /// What the Oci cmdlets share (see docs/cmdlet-conventions.md): the session's connections, and the one way a cmdlet
+    /// runs core calls — <see cref="Invoke{T}"/> for one call, <see cref="InvokeEach{T}"/> for the same call on several
+    /// engines at once, <see cref="InvokeStream{T}"/> for a stream — on the thread pool, with progress and items pumped
+    /// on the pipeline thread, Ctrl+C turned into a stopped pipeline, and an <see cref="OciException"/> turned into an
+    /// ErrorRecord by <see cref="Record"/>. Not a cmdlet itself.
     /// </summary>
     public abstract class OciCmdletBase : PSCmdlet, IDisposable
     {
+        /// <summary>The name of the note property every emitted object carries: the connection it came from.</summary>
+        internal const string ConnectionProperty = "Connection";
+
         private readonly CancellationTokenSource _stopping = new();
         private readonly PipelinePump _pump = new();
 
@@ -41,13 +48,32 @@ namespace Oci.PowerShell
         }
 
         /// <summary>
+        /// The connections a cmdlet with <c>-Connection &lt;OciConnection[]&gt;</c> acts through: those given (once each, in
+        /// order; a closed one is a non-terminating <c>Oci.ConnectionClosed</c> error and is left out), else the session
+        /// default. None at all is terminating (<c>Oci.NoConnection</c>).
+        /// </summary>
+        internal IReadOnlyList<OciConnection> ResolveConnections(IEnumerable<OciConnection>? given)
+        {
+            var list = given?.Where(c => c is not null).Distinct().ToList();
+            if (list is null || list.Count == 0) return new[] { ResolveConnection(null) };
+            var open = new List<OciConnection>(list.Count);
+            foreach (var c in list)
+            {
+                if (c.Connected) open.Add(c);
+                else WriteError(OciErrors.ConnectionClosed(c));
+            }
+            return open;
+        }
+
+        /// <summary>
         /// Runs <paramref name="call"/> and returns its result; null when it failed, after the error was written
         /// (non-terminating: the pipeline goes on with the next target) or thrown (<paramref name="terminating"/>).
-        /// <paramref name="target"/> is what the error names (what the user gave); <paramref name="progress"/>, when given,
-        /// is ticked while the call runs and closed however it ends. Ctrl+C stops the pipeline at once; a result that
-        /// arrives after that and can be disposed (a connection) is disposed.
+        /// <paramref name="target"/> is what the error names (what the user gave) and <paramref name="targetKind"/> what
+        /// it is (for <c>Oci.ImageNotFound</c> and the like); <paramref name="progress"/>, when given, is ticked while the
+        /// call runs and closed however it ends. Ctrl+C stops the pipeline at once; a result that arrives after that and
+        /// can be disposed (a connection) is disposed.
         /// </summary>
-        internal T? Invoke<T>(Func<CancellationToken, Task<T>> call, object? target, bool terminating, bool imageTarget = false,
+        internal T? Invoke<T>(Func<CancellationToken, Task<T>> call, object? target, bool terminating, OciKind? targetKind = null,
             PullProgress? progress = null, Func<OciException, ErrorRecord>? describe = null) where T : class
         {
             Task<T>? pending = null;
@@ -58,24 +84,85 @@ namespace Oci.PowerShell
                 progress?.Complete((result as OciResponse)?.Status);
                 return result;
             }
-            catch (Exception e) when (StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled })
+            catch (Exception e) when (IsStop(e))
             {
                 progress?.Complete();
                 pending?.ContinueWith(t => (t.Result as IDisposable)?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                 throw new PipelineStoppedException();
             }
-            catch (OciException e)
-            {
-                record = describe?.Invoke(e) ?? OciErrors.From(e, target ?? e.Target, imageTarget);
-            }
             catch (Exception e) when (e is not PipelineStoppedException)
             {
-                record = OciErrors.Unexpected(e, target);
+                record = e is OciException oci && describe is not null ? describe(oci) : Record(e, target, targetKind);
             }
             progress?.Complete("Failed");
             if (terminating) ThrowTerminatingError(record);
             else WriteError(record);
             return null;
+        }
+
+        /// <summary>
+        /// Runs <paramref name="call"/> on every connection at once (a read across a fleet), then, in the order of
+        /// <paramref name="connections"/>, hands each answer to <paramref name="write"/> or writes its failure as a
+        /// non-terminating error naming <paramref name="target"/> (default: the connection).
+        /// </summary>
+        internal void InvokeEach<T>(IReadOnlyList<OciConnection> connections, Func<OciConnection, CancellationToken, Task<T>> call,
+            Action<OciConnection, T> write, Func<OciConnection, object?>? target = null, OciKind? targetKind = null)
+        {
+            async Task<(T Result, Exception? Error)> Safe(OciConnection c, CancellationToken ct)
+            {
+                try
+                {
+                    return (await call(c, ct).ConfigureAwait(false), null);
+                }
+                catch (Exception e)
+                {
+                    return (default!, e);
+                }
+            }
+
+            (T Result, Exception? Error)[] answers;
+            try
+            {
+                answers = Pump.Run(() => Task.WhenAll(connections.Select(c => Safe(c, StopToken))), StopToken);
+            }
+            catch (Exception e) when (IsStop(e))
+            {
+                throw new PipelineStoppedException();
+            }
+            if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
+            for (var i = 0; i < connections.Count; i++)
+            {
+                if (answers[i].Error is { } error)
+                {
+                    if (IsStop(error)) throw new PipelineStoppedException();
+                    WriteError(Record(error, target?.Invoke(connections[i]) ?? connections[i], targetKind));
+                }
+                else
+                {
+                    write(connections[i], answers[i].Result);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reads <paramref name="stream"/> on the thread pool and hands each item to <paramref name="write"/> on the
+        /// pipeline thread as it arrives (a fast stream waits for the pipeline rather than filling memory). Ends when the
+        /// stream does; Ctrl+C stops it within a moment; a failure is written (or thrown when <paramref name="terminating"/>)
+        /// as by <see cref="Invoke{T}"/>. Returns false when it failed.
+        /// </summary>
+        internal bool InvokeStream<T>(Func<CancellationToken, IAsyncEnumerable<T>> stream, Action<T> write, object? target, bool terminating = false, OciKind? targetKind = null)
+        {
+            async Task<object> ReadAsync()
+            {
+                await foreach (var item in stream(StopToken).WithCancellation(StopToken).ConfigureAwait(false))
+                {
+                    var captured = item;
+                    await Pump.PostAsync(() => write(captured), StopToken).ConfigureAwait(false);
+                }
+                return true;
+            }
+
+            return Invoke(_ => ReadAsync(), target, terminating, targetKind) is not null;
         }
 
         /// <summary>
@@ -90,10 +177,47 @@ namespace Oci.PowerShell
             }
             catch (OciException e)
             {
-                ThrowTerminatingError(OciErrors.From(e, target ?? e.Target, imageTarget: false));
+                ThrowTerminatingError(OciErrors.From(e, target ?? e.Target));
                 throw; // unreachable: ThrowTerminatingError throws
             }
         }
+
+        /// <summary>A wildcard pattern (case-insensitive); one that does not parse is a terminating <c>Oci.InvalidWildcard</c> error naming it.</summary>
+        internal WildcardPattern Pattern(string pattern)
+        {
+            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            try
+            {
+                wildcard.IsMatch(string.Empty); // the pattern is parsed on first use
+            }
+            catch (WildcardPatternException e)
+            {
+                ThrowTerminatingError(OciErrors.InvalidWildcard(pattern, e));
+            }
+            return wildcard;
+        }
+
+        /// <summary>
+        /// Writes a core object with the connection it came from as its <c>Connection</c> note property, so the next
+        /// cmdlet in the pipeline reaches the same engine (<c>-Connection</c> binds by property name) and views can say
+        /// which engine each object is from.
+        /// </summary>
+        internal void Emit(object item, OciConnection connection) => WriteObject(WithConnection(item, connection));
+
+        internal static PSObject WithConnection(object item, OciConnection connection)
+        {
+            var pso = PSObject.AsPSObject(item);
+            if (pso.Properties[ConnectionProperty] is PSNoteProperty existing) existing.Value = connection;
+            else pso.Properties.Add(new PSNoteProperty(ConnectionProperty, connection));
+            return pso;
+        }
+
+        /// <summary>The one mapping of a failed core call to an ErrorRecord (an <see cref="OciException"/>, or a bug kept as it is).</summary>
+        internal static ErrorRecord Record(Exception e, object? target, OciKind? targetKind = null) =>
+            e is OciException oci ? OciErrors.From(oci, target ?? oci.Target, targetKind) : OciErrors.Unexpected(e, target);
+
+        private bool IsStop(Exception e) =>
+            StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled } or PipelineStoppedException;
 
         /// <summary>
         /// Ends the pump. The cancellation source is deliberately not disposed: a core call abandoned on Ctrl+C may still

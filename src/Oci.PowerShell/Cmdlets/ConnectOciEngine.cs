@@ -68,7 +68,7 @@ namespace Oci.PowerShell
 
             var result = Invoke(ct => OciEngines.DiscoverAsync(options, ct), endpoint, terminating: true, describe: e =>
             {
-                if (e is not OciDiscoveryException discovery) return OciErrors.From(e, endpoint ?? e.Target, imageTarget: false);
+                if (e is not OciDiscoveryException discovery) return OciErrors.From(e, endpoint ?? e.Target);
                 WriteAttempts(discovery.Attempts);
                 return DiscoveryFailed(discovery, endpoint);
             })!;
@@ -153,7 +153,7 @@ namespace Oci.PowerShell
             var target = endpoint
                 ?? e.Attempts.FirstOrDefault(a => a.FailureKind == OciErrorKind.Unsupported)?.Candidate.EndpointText
                 ?? e.Target;
-            var record = OciErrors.From(e, target, imageTarget: false);
+            var record = OciErrors.From(e, target);
             if (e.Kind == OciErrorKind.Unsupported)
             {
                 record.ErrorDetails.RecommendedAction =

@@ -52,7 +52,7 @@ namespace Oci.PowerShell
                     var selected = new List<OciConnection>();
                     foreach (var name in Name)
                     {
-                        var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+                        var pattern = Pattern(name);
                         var matches = session.Where(c => pattern.IsMatch(c.Name)).ToList();
                         if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                             WriteError(OciErrors.ConnectionNotFound(name));

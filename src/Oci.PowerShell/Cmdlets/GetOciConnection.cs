@@ -32,7 +32,7 @@ namespace Oci.PowerShell
             var written = new System.Collections.Generic.HashSet<OciConnection>();
             foreach (var name in Name)
             {
-                var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+                var pattern = Pattern(name);
                 var matches = connections.Where(c => pattern.IsMatch(c.Name)).ToList();
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {

@@ -77,7 +77,7 @@ namespace Oci.PowerShell
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
             };
             var progress = new PullProgress(this, Pump, reference);
-            var response = Invoke(ct => connection.Client.PullAsync(reference, options, progress.Sink, ct), reference, terminating: false, imageTarget: true, progress);
+            var response = Invoke(ct => connection.Client.PullAsync(reference, options, progress.Sink, ct), reference, terminating: false, OciKind.Image, progress);
             if (response is null) return;
             WriteVerbose($"{reference}: {response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
             WriteObject(response);

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Oci.PowerShell.Internal;
 
@@ -55,9 +56,16 @@ namespace Oci.PowerShell
             WriteVerbose($"Sending to {connection}.");
             // Methods that report progress (PULL) get the same bars as Invoke-OciPull, created with the first event.
             var progress = new PullProgress(this, Pump);
-            var imageTarget = request.Kind == OciKind.Image && request.Target is not null;
-            var response = Invoke(ct => connection.Client.ExecuteAsync(request, progress.Sink, ct), Target ?? request.Method, terminating: true, imageTarget, progress);
-            WriteVerbose($"{response!.Status} in {response.Duration.TotalMilliseconds:0} ms.");
+            var targetKind = request.Target is null ? (OciKind?)null : request.Kind;
+            var response = Invoke(ct => connection.Client.ExecuteAsync(request, progress.Sink, ct), Target ?? request.Method, terminating: true, targetKind, progress)!;
+            if (response.Data is IAsyncEnumerable<object> stream)
+            {
+                // A streaming method (logs that follow, events): its items, as they arrive.
+                WriteVerbose($"{response.Status}: streaming.");
+                InvokeStream(_ => stream, item => Emit(item, connection), Target ?? request.Method, terminating: true, targetKind);
+                return;
+            }
+            WriteVerbose($"{response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
             WriteObject(response);
         }
     }

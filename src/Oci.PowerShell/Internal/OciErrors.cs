@@ -5,8 +5,9 @@ namespace Oci.PowerShell.Internal
 {
     /// <summary>
     /// The one mapping from Oci.Core failures to PowerShell <see cref="ErrorRecord"/>s: a fitting category, a stable
-    /// ErrorId (<c>Oci.&lt;Kind&gt;</c>; <c>Oci.ImageNotFound</c> for a missing image), the offending reference or
-    /// endpoint as the user gave it as TargetObject, a recommended action where one helps, and the exception attached.
+    /// ErrorId (<c>Oci.&lt;Kind&gt;</c>; <c>Oci.ImageNotFound</c>, <c>Oci.ContainerNotFound</c>, ... when the thing a
+    /// cmdlet acts on is missing), the offending reference, id or endpoint as the user gave it as TargetObject, a
+    /// recommended action where one helps, and the exception attached.
     /// </summary>
     internal static class OciErrors
     {
@@ -14,7 +15,6 @@ namespace Oci.PowerShell.Internal
         public const string ConnectionClosedId = "Oci.ConnectionClosed";
         public const string ConnectionNotFoundId = "Oci.ConnectionNotFound";
         public const string ConnectionNameInUseId = "Oci.ConnectionNameInUse";
-        public const string ImageNotFoundId = "Oci.ImageNotFound";
         public const string UnexpectedId = "Oci.UnexpectedError";
 
         public static ErrorCategory Category(OciErrorKind kind) => kind switch
@@ -35,18 +35,21 @@ namespace Oci.PowerShell.Internal
             _ => ErrorCategory.NotSpecified,
         };
 
-        /// <summary>The ErrorId for <paramref name="kind"/>: <c>Oci.ImageNotFound</c> for NotFound on an image, else <c>Oci.&lt;Kind&gt;</c>.</summary>
-        public static string ErrorId(OciErrorKind kind, bool imageTarget) =>
-            kind == OciErrorKind.NotFound && imageTarget ? ImageNotFoundId : "Oci." + kind;
+        /// <summary>
+        /// The ErrorId for <paramref name="kind"/>: <c>Oci.&lt;Target&gt;NotFound</c> for NotFound on an image, container,
+        /// volume or network the cmdlet acts on (<paramref name="target"/>), else <c>Oci.&lt;Kind&gt;</c>.
+        /// </summary>
+        public static string ErrorId(OciErrorKind kind, OciKind? target) =>
+            kind == OciErrorKind.NotFound && target is { } t && t != OciKind.Engine ? "Oci." + t + "NotFound" : "Oci." + kind;
 
         /// <summary>
         /// The record for <paramref name="exception"/>. <paramref name="target"/> is what the user gave (the reference
         /// piped in, -Target, -Endpoint); when null, the exception's own target is used.
         /// </summary>
-        public static ErrorRecord From(OciException exception, object? target, bool imageTarget)
+        public static ErrorRecord From(OciException exception, object? target, OciKind? targetKind = null)
         {
-            var record = new ErrorRecord(exception, ErrorId(exception.Kind, imageTarget), Category(exception.Kind), target ?? exception.Target);
-            var action = RecommendedAction(exception.Kind, imageTarget);
+            var record = new ErrorRecord(exception, ErrorId(exception.Kind, targetKind), Category(exception.Kind), target ?? exception.Target);
+            var action = RecommendedAction(exception.Kind, targetKind);
             record.ErrorDetails = new ErrorDetails(exception.Message);
             if (action is not null) record.ErrorDetails.RecommendedAction = action;
             return record;
@@ -99,10 +102,22 @@ namespace Oci.PowerShell.Internal
                 ErrorDetails = new ErrorDetails(message),
             };
 
-        private static string? RecommendedAction(OciErrorKind kind, bool imageTarget) => kind switch
+        /// <summary>A terminating refusal of a wildcard pattern that does not parse (an unclosed '[', say).</summary>
+        public static ErrorRecord InvalidWildcard(string pattern, Exception inner) =>
+            new(new ArgumentException($"'{pattern}' is not a valid wildcard pattern: {inner.Message}", inner), "Oci.InvalidWildcard", ErrorCategory.InvalidArgument, pattern)
+            {
+                ErrorDetails = new ErrorDetails($"'{pattern}' is not a valid wildcard pattern: {inner.Message}")
+                {
+                    RecommendedAction = "Escape the wildcard characters [ ] * ? with a backtick, or use a name without them.",
+                },
+            };
+
+        private static string? RecommendedAction(OciErrorKind kind, OciKind? target) => kind switch
         {
-            OciErrorKind.NotFound when imageTarget =>
-                "Check the repository name and tag or digest. Invoke-OciRequest -Method LIST lists the images the engine has.",
+            OciErrorKind.NotFound when target == OciKind.Image =>
+                "Check the repository name and tag or digest. Get-OciImage lists the images the engine has.",
+            OciErrorKind.NotFound when target is { } t && t != OciKind.Engine =>
+                $"Check the {t.ToString().ToLowerInvariant()}'s name or id. Get-Oci{t} lists those the engine has.",
             OciErrorKind.InvalidReference =>
                 "Use a reference of the form [registry/]repository[:tag][@digest], for example docker.io/library/alpine:latest.",
             OciErrorKind.Unauthorized =>

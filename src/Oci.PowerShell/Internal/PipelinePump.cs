@@ -13,18 +13,34 @@ namespace Oci.PowerShell.Internal
     /// </summary>
     internal sealed class PipelinePump : IDisposable
     {
+        /// <summary>How many items a stream may post ahead of the pipeline thread before it waits (flat memory for fast streams).</summary>
+        internal const int StreamCapacity = 1024;
+
         private readonly object _gate = new();
-        private readonly Queue<Action> _queue = new();
+        private readonly Queue<(Action Action, bool Bounded)> _queue = new();
         private readonly SemaphoreSlim _signal = new(0);
+        private readonly SemaphoreSlim _space = new(StreamCapacity);
         private bool _closed;
 
         /// <summary>Queues <paramref name="action"/> for the pipeline thread. Any thread; dropped once the pump is closed.</summary>
-        public void Post(Action action)
+        public void Post(Action action) => Enqueue(action, bounded: false);
+
+        /// <summary>
+        /// Queues <paramref name="action"/> for the pipeline thread once fewer than <see cref="StreamCapacity"/> posted this
+        /// way wait there: a stream read faster than the pipeline writes waits instead of filling memory.
+        /// </summary>
+        public async Task PostAsync(Action action, CancellationToken cancellationToken)
+        {
+            await _space.WaitAsync(cancellationToken).ConfigureAwait(false);
+            Enqueue(action, bounded: true);
+        }
+
+        private void Enqueue(Action action, bool bounded)
         {
             lock (_gate)
             {
                 if (_closed) return;
-                _queue.Enqueue(action);
+                _queue.Enqueue((action, bounded));
             }
             Release();
         }
@@ -60,13 +76,14 @@ namespace Oci.PowerShell.Internal
             while (true)
             {
                 stop.ThrowIfCancellationRequested();
-                Action next;
+                (Action Action, bool Bounded) next;
                 lock (_gate)
                 {
                     if (_queue.Count == 0) return;
                     next = _queue.Dequeue();
                 }
-                next();
+                if (next.Bounded) _space.Release();
+                next.Action();
             }
         }
 
