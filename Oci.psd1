@@ -24,6 +24,8 @@
         'Invoke-OciPull'
         'Invoke-OciRequest'
         'Disconnect-OciEngine'
+        'Get-OciImage'
+        'Remove-OciImage'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -131,9 +131,11 @@ Describe 'about_Oci' {
     It 'names every error id the module writes, and every registered driver' {
         $c = Connect-TestEngine
         # Oci.Core loads in the module's own context: reach its error kinds through an object it made.
-        $kinds = [System.Enum]::GetNames((Invoke-OciRequest -Method PING -Connection $c).GetType().Assembly.GetType('Oci.OciErrorKind', $true))
-        $ids = @($kinds | ForEach-Object { "Oci.$_" }) +
-            'Oci.ImageNotFound', 'Oci.NoConnection', 'Oci.ConnectionClosed', 'Oci.ConnectionNotFound', 'Oci.ConnectionNameInUse', 'Oci.UnexpectedError'
+        $core = (Invoke-OciRequest -Method PING -Connection $c).GetType().Assembly
+        $kinds = [System.Enum]::GetNames($core.GetType('Oci.OciErrorKind', $true))
+        $targets = @([System.Enum]::GetNames($core.GetType('Oci.OciKind', $true)) | Where-Object { $_ -ne 'Engine' } | ForEach-Object { "Oci.${_}NotFound" })
+        $ids = @($kinds | ForEach-Object { "Oci.$_" }) + $targets +
+            'Oci.NoConnection', 'Oci.ConnectionClosed', 'Oci.ConnectionNotFound', 'Oci.ConnectionNameInUse', 'Oci.InvalidWildcard', 'Oci.UnexpectedError'
         foreach ($id in $ids) { $about | Should -Match "(?m)^\s+$([regex]::Escape($id))\s" -Because "about_Oci explains $id" }
         # The registered drivers, as -Driver completes them.
         $line = 'Connect-OciEngine -Driver '

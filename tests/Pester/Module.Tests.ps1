@@ -27,12 +27,24 @@ Describe 'The Oci module' {
         @($m.CompatiblePSEditions | Sort-Object) | Should -Be @('Core', 'Desktop')
         $m.PowerShellVersion.ToString() | Should -Be '5.1'
         @($m.ExportedFormatFiles | Split-Path -Leaf) | Should -Be @('Oci.format.ps1xml')
+        @($m.ExportedTypeFiles | Split-Path -Leaf) | Should -Be @('Oci.types.ps1xml')
         foreach ($key in 'Tags', 'LicenseUri', 'ProjectUri', 'ReleaseNotes') {
             "$($m.PrivateData.PSData[$key])" | Should -Not -BeNullOrEmpty -Because "PrivateData.PSData.$key is required"
         }
     }
 
-    It 'imports as a binary module with exactly the five cmdlets' {
+    It 'exports every cmdlet the assembly has, and only those' {
+        $all = Import-Module (Join-Path $ModuleFolder 'Oci.PowerShell.dll') -PassThru -Force -Prefix ZzAll
+        try {
+            @($all.ExportedCmdlets.Keys -replace 'ZzAll', '' | Sort-Object -CaseSensitive) | Should -Be $Cmdlets -Because 'Oci.psd1 CmdletsToExport must list every cmdlet'
+        }
+        finally {
+            Remove-Module $all
+            Import-Module $ModulePath -Force
+        }
+    }
+
+    It 'imports as a binary module with exactly the cmdlets of its manifest' {
         @(Get-Command -Module Oci | ForEach-Object { '{0}:{1}' -f $_.Name, $_.CommandType } | Sort-Object -CaseSensitive) |
             Should -Be @($Cmdlets | ForEach-Object { "${_}:Cmdlet" })
         (Get-Module Oci).ModuleType | Should -Be 'Binary'

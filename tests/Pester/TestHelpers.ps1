@@ -18,7 +18,8 @@ $AuthUser = if ($env:OCI_TEST_AUTH_USER) { $env:OCI_TEST_AUTH_USER } else { 'oci
 $AuthPassword = if ($env:OCI_TEST_AUTH_PASSWORD) { $env:OCI_TEST_AUTH_PASSWORD } else { 'oci-Secret-42' }
 $TlsEndpoint = if ($env:OCI_TEST_DOCKER_TLS_HOST) { $env:OCI_TEST_DOCKER_TLS_HOST } else { 'tcp://127.0.0.1:2376' }
 $StoppedRegistry = '127.0.0.1:5009'
-$Cmdlets = @('Connect-OciEngine', 'Disconnect-OciEngine', 'Get-OciConnection', 'Invoke-OciPull', 'Invoke-OciRequest')
+# The cmdlets the manifest exports: one list, kept in Oci.psd1.
+$Cmdlets = @((Import-PowerShellDataFile (Join-Path $RepoRoot 'Oci.psd1')).CmdletsToExport | Sort-Object -CaseSensitive)
 
 if (-not (Test-Path $ModulePath)) {
     throw "The built module is missing: $ModulePath does not exist. Run 'dotnet build src/Oci.PowerShell' (or ./build.ps1 -Task Build) first."
@@ -137,6 +138,14 @@ function New-TestImageTag {
         $http.Dispose()
     }
     "$Registry/$target`:$tag"
+}
+
+function Connect-BothEngines {
+    # A connection to the Docker and to the Podman test engine, named for the test (clear failures, never a skip).
+    param([string] $Prefix = 'both')
+    $d = Connect-OciEngine -Endpoint $Endpoint -Name "$Prefix-docker" -ErrorAction Stop
+    $p = Connect-OciEngine -Endpoint $PodmanEndpoint -Name "$Prefix-podman" -ErrorAction Stop
+    $d, $p
 }
 
 function New-TestCredential {

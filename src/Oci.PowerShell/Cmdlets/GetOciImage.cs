@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Oci.PowerShell.Internal;
+
+namespace Oci.PowerShell
+{
+    /// <summary>
+    /// <para type="synopsis">Lists the images in one or several engines, like docker images.</para>
+    /// </summary>
+    /// <remarks>
+    /// Reads fan out to every connection at once; each image carries the connection it came from (its Connection note
+    /// property), so Get-OciImage | Remove-OciImage reaches the engine it came from. A literal -Name that matches nothing
+    /// on any engine is a non-terminating Oci.ImageNotFound error.
+    /// </remarks>
+    [Cmdlet(VerbsCommon.Get, "OciImage", DefaultParameterSetName = ByName)]
+    [OutputType(typeof(OciImage))]
+    public sealed class GetOciImage : OciCmdletBase
+    {
+        internal const string ByName = "ByName";
+        internal const string ById = "ById";
+
+        private readonly List<OciConnection> _connections = new();
+        private readonly List<string> _ids = new();
+
+        /// <summary>Image references or repositories to list (Docker's reference filter: wildcards allowed). Default: all images.</summary>
+        [Parameter(Position = 0, ParameterSetName = ByName)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [Alias("Reference")]
+        [ArgumentCompleter(typeof(ImageNameCompleter))]
+        public string[]? Name { get; set; }
+
+        /// <summary>Image ids (full, or a unique prefix) to get.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = System.Array.Empty<string>();
+
+        /// <summary>Include intermediate images.</summary>
+        [Parameter(ParameterSetName = ByName)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>The engines to read from (several at once). Default: the session default.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public OciConnection[]? Connection { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            // Piped connections are gathered and read at once in EndProcessing: a fleet answers in one round.
+            if (Connection is not null) _connections.AddRange(Connection);
+            if (ParameterSetName == ById) _ids.AddRange(Id);
+        }
+
+        protected override void EndProcessing()
+        {
+            var connections = ResolveConnections(_connections);
+            if (ParameterSetName == ById)
+            {
+                foreach (var id in _ids.Distinct()) GetById(connections, id);
+                return;
+            }
+            foreach (var name in Name ?? new string?[] { null })
+            {
+                var found = false;
+                InvokeEach(connections,
+                    (c, ct) => c.Client.ExecuteAsync(OciRequest.WithOptions(OciMethods.List, OciKind.Image, name, new OciImageListOptions { All = All }), ct),
+                    (c, response) =>
+                    {
+                        foreach (var image in (IEnumerable<OciImage>)response.Data!)
+                        {
+                            found = true;
+                            Emit(image, c);
+                        }
+                    },
+                    _ => name, OciKind.Image);
+                if (!found && name is not null && !WildcardPattern.ContainsWildcardCharacters(name))
+                    WriteError(NotFound(name, connections));
+            }
+        }
+
+        /// <summary>An id names an image on (usually) one engine: not found is an error only when no engine has it.</summary>
+        private void GetById(IReadOnlyList<OciConnection> connections, string id)
+        {
+            var found = false;
+            InvokeEach(connections,
+                async (c, ct) =>
+                {
+                    try
+                    {
+                        return await c.Client.ExecuteAsync(new OciRequest(OciMethods.Inspect, OciKind.Image, id), ct).ConfigureAwait(false);
+                    }
+                    catch (OciException e) when (e.Kind == OciErrorKind.NotFound)
+                    {
+                        return null;
+                    }
+                },
+                (c, response) =>
+                {
+                    if (response is null) return;
+                    found = true;
+                    Emit(response.Data!, c);
+                },
+                _ => id, OciKind.Image);
+            if (!found) WriteError(NotFound(id, connections));
+        }
+
+        private static ErrorRecord NotFound(string name, IReadOnlyList<OciConnection> connections) =>
+            OciErrors.From(new OciException(OciErrorKind.NotFound,
+                $"No image matches '{name}' on {string.Join(", ", connections.Select(c => c.Name))}.", name), name, OciKind.Image);
+    }
+}
