@@ -15,14 +15,37 @@ namespace Oci
         public const string Tag = "TAG";
         public const string Remove = "REMOVE";
 
+        // Containers (LIST, INSPECT and REMOVE above serve them too).
+        public const string Create = "CREATE";
+        public const string Start = "START";
+        public const string Stop = "STOP";
+        public const string Kill = "KILL";
+        public const string Restart = "RESTART";
+        public const string Pause = "PAUSE";
+        public const string Unpause = "UNPAUSE";
+        public const string Wait = "WAIT";
+        public const string State = "STATE";
+        public const string Logs = "LOGS";
+        public const string Exec = "EXEC";
+        public const string Run = "RUN";
+        public const string Copy = "COPY";
+        public const string Stats = "STATS";
+
         /// <summary>Every standard method, in the order help and completion show them.</summary>
-        public static IReadOnlyList<string> All { get; } = new[] { Ping, Version, Info, Pull, List, Inspect, Tag, Remove };
+        public static IReadOnlyList<string> All { get; } = new[]
+        {
+            Ping, Version, Info, Pull, List, Inspect, Tag, Remove,
+            // Containers.
+            Create, Start, Stop, Kill, Restart, Pause, Unpause, Wait, State, Logs, Exec, Run, Copy, Stats,
+        };
 
         /// <summary>The kind a method acts on when the caller does not say.</summary>
         public static OciKind DefaultKind(string method) =>
             method.ToUpperInvariant() switch
             {
                 Ping or Version or Info => OciKind.Engine,
+                // Containers.
+                Create or Start or Stop or Kill or Restart or Pause or Unpause or Wait or State or Logs or Exec or Run or Copy or Stats => OciKind.Container,
                 _ => OciKind.Image,
             };
 

@@ -179,7 +179,9 @@ namespace Oci
                 {
                     if (value is string name && !int.TryParse(name, out _))
                     {
-                        var match = Enum.GetNames(underlying).FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase));
+                        // "not-running", "on_failure" and "NotRunning" all name NotRunning / OnFailure.
+                        var bare = name.Trim().Replace("-", string.Empty).Replace("_", string.Empty);
+                        var match = Enum.GetNames(underlying).FirstOrDefault(n => string.Equals(n, bare, StringComparison.OrdinalIgnoreCase));
                         if (match is null) throw context.Invalid($"Parameter '{path}' of {context.Method} must be one of {string.Join(", ", Enum.GetNames(underlying))}; got {(secret ? "another value" : Shown(value))}.");
                         return Enum.Parse(underlying, match);
                     }

@@ -123,9 +123,12 @@ namespace Oci.Drivers.Docker
             // Podman: "unable to delete image ... by ID with more than one tag (...): please force removal" (HTTP 500, where dockerd answers 409).
             if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use", "please force removal"))
                 return OciErrorKind.Conflict;
+            // Containers in the wrong state (Podman answers 500 where dockerd answers 409).
+            if (Has(t, "container state improper", "is not running", "is already paused", "is not paused", "cannot remove a running container"))
+                return OciErrorKind.Conflict;
             if (Has(t, "invalid reference format"))
                 return OciErrorKind.InvalidReference;
-            if (Has(t, "invalid platform", "unknown operating system", "invalid argument"))
+            if (Has(t, "invalid platform", "unknown operating system", "invalid argument", "invalid signal"))
                 return OciErrorKind.InvalidArgument;
             return fallback;
         }
