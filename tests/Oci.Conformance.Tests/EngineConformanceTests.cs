@@ -27,6 +27,12 @@ namespace Oci.Conformance.Tests
 
         // Podman samples pull progress on a timer: a fast local download may show no byte counts at all.
         protected override bool ReportsDownloadBytesAlways => false;
+
+        // Podman drops the published ports of a container without a network (the test bed runs containers with none).
+        protected override bool RecordsPortsWithoutNetwork => false;
+
+        // libpod names the container's bundle (the folder of its OCI config).
+        protected override bool NamesBundle => true;
     }
 
     /// <summary>The docker driver against Podman: only Podman's Docker-compatible API, which the docker driver also serves, as it is.</summary>
@@ -43,6 +49,16 @@ namespace Oci.Conformance.Tests
 
         // Podman's compat pull stream has no "Status:" line: the docker driver cannot tell a download from an up-to-date image.
         protected override bool ReportsPullOutcome => false;
+
+        // Podman drops the published ports of a container without a network (the test bed runs containers with none).
+        protected override bool RecordsPortsWithoutNetwork => false;
+
+        // Podman's compat stats answer carries no previous sample, so no CPU share can be computed from it.
+        protected override bool ReportsCpuPercent => false;
+
+        // Podman's compat API: its ancestor filter takes neither image ids nor tagless repositories, names match without
+        // Docker's slash, and a wait for removal answers 0 (the podman driver works around all three through libpod).
+        protected override bool FiltersAndWaitsLikeDockerd => false;
     }
 
     [CollectionDefinition(Name)]

@@ -99,7 +99,7 @@ namespace Oci.Drivers.Docker
             using var response = await c.Http.OpenAsync(HttpMethod.Post, "containers/" + id + "/wait?condition=" + word, null, null, cancellationToken).ConfigureAwait(false);
             var answer = await ReadJsonAsync(response, DockerContainerJson.Default.WaitResponseDto, cancellationToken).ConfigureAwait(false);
             if (answer.Error?.Message is { Length: > 0 } error)
-                throw new OciException(OciErrorKind.EngineError, $"Wait container '{id}' failed. Engine said: {error}", id, error);
+                throw DockerErrors.FromStream(error, null, "Wait container", id);
             return answer.StatusCode;
         }
 

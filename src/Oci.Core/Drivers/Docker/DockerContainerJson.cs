@@ -141,6 +141,7 @@ namespace Oci.Drivers.Docker
 
     internal sealed class ExecInspectDto
     {
+        public string? ContainerID { get; set; }
         public bool Running { get; set; }
         public int? ExitCode { get; set; }
     }

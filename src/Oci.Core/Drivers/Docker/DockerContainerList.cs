@@ -18,18 +18,12 @@ namespace Oci.Drivers.Docker
         /// <summary>How many containers are inspected at once.</summary>
         private const int Parallel = 8;
 
-        // The OCI words map onto the engines' (which both also take directly).
-        private static readonly Dictionary<string, string[]> States = new(StringComparer.OrdinalIgnoreCase)
+        // The OCI words and the engines' own. Matched here, on what inspect reports: the engines do not all take the
+        // same words (Podman refuses "dead"), and "stopped" is theirs "exited" and "dead".
+        private static readonly HashSet<string> States = new(StringComparer.Ordinal)
         {
-            [OciContainerStatus.Created] = new[] { "created" },
-            [OciContainerStatus.Running] = new[] { "running" },
-            [OciContainerStatus.Paused] = new[] { "paused" },
-            [OciContainerStatus.Stopped] = new[] { "exited", "dead" },
-            [OciContainerStatus.Creating] = new[] { "restarting" },
-            ["exited"] = new[] { "exited" },
-            ["dead"] = new[] { "dead" },
-            ["restarting"] = new[] { "restarting" },
-            ["removing"] = new[] { "removing" },
+            OciContainerStatus.Creating, OciContainerStatus.Created, OciContainerStatus.Running, OciContainerStatus.Paused, OciContainerStatus.Stopped,
+            "exited", "dead", "restarting", "removing",
         };
 
         public static async Task<OciResponse> ListAsync(DockerConnection c, OciRequest request, OciContainerListOptions options, CancellationToken cancellationToken)
@@ -57,9 +51,9 @@ namespace Oci.Drivers.Docker
             }
             foreach (var status in options.Status ?? Array.Empty<string>())
             {
-                if (status is null || !States.TryGetValue(status.Trim(), out var words))
+                if (status is null || !States.Contains(status.Trim().ToLowerInvariant()))
                     throw Invalid($"'{status}' is not a container state: use created, running, paused, stopped (or exited, dead, restarting, removing).", status);
-                foreach (var w in words) Add("status", w);
+                Add("status", status.Trim().ToLowerInvariant());
             }
             foreach (var name in (options.Name ?? Array.Empty<string>()).Concat(request.Target is null ? Array.Empty<string>() : new[] { request.Target }))
             {
@@ -86,6 +80,12 @@ namespace Oci.Drivers.Docker
         /// <summary>The containers the engine lists for <paramref name="filters"/>, each inspected (those removed meanwhile left out).</summary>
         internal static async Task<IReadOnlyList<OciContainer>> ListAsync(DockerConnection c, bool all, Dictionary<string, List<string>> filters, CancellationToken cancellationToken)
         {
+            HashSet<string>? states = null;
+            if (filters.TryGetValue("status", out var words))
+            {
+                states = new HashSet<string>(words, StringComparer.Ordinal);
+                filters = filters.Where(f => f.Key != "status").ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            }
             var query = "containers/json?all=" + DockerContainerHandlers.Flag(all);
             if (filters.Count > 0)
                 query += "&filters=" + Uri.EscapeDataString(JsonSerializer.Serialize(filters, DockerContainerJson.Default.DictionaryStringListString));
@@ -107,7 +107,7 @@ namespace Oci.Drivers.Docker
                     gate.Release();
                 }
             })).ConfigureAwait(false);
-            return inspected.Where(i => i is not null).Select(i => i!).ToList();
+            return inspected.Where(i => i is not null && (states is null || states.Contains(i.State) || states.Contains(i.EngineState))).Select(i => i!).ToList();
         }
 
         /// <summary>The LIST answer: newest first, as docker ps lists them.</summary>

@@ -114,7 +114,8 @@ namespace Oci.Drivers.Docker
             var t = text.ToLowerInvariant();
             if (Has(t, "unauthorized", "authentication required", "no basic auth credentials", "access denied", "denied: requested access", "incorrect username or password"))
                 return OciErrorKind.Unauthorized;
-            if (Has(t, "manifest unknown", "not found", "no such image", "name unknown", "does not exist", "repository does not exist", "image not known"))
+            if (Has(t, "manifest unknown", "not found", "no such image", "name unknown", "does not exist", "repository does not exist", "image not known",
+                    "no such container", "has already been removed"))
                 return OciErrorKind.NotFound;
             if (Has(t, "connection refused", "no such host", "dial tcp", "network is unreachable", "server misbehaving", "connection reset", "http: server gave http response to https client", "tls: "))
                 return OciErrorKind.RegistryUnavailable;

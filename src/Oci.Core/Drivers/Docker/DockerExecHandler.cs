@@ -46,10 +46,10 @@ namespace Oci.Drivers.Docker
                 (stdout, stderr) = await LogFrames.CollectAsync(session.Stream, multiplexed: true, cancellationToken).ConfigureAwait(false);
                 await writing.ConfigureAwait(false);
             }
-            var code = await ExitCodeAsync(c, exec.Id!, cancellationToken).ConfigureAwait(false);
+            var (code, container) = await ExitCodeAsync(c, exec.Id!, cancellationToken).ConfigureAwait(false);
             return OciResponse.For(request, new OciExecResult
             {
-                ContainerId = id,
+                ContainerId = container ?? id,
                 Command = command.ToArray(),
                 ExitCode = code,
                 Stdout = Encoding.UTF8.GetString(stdout),
@@ -73,14 +73,14 @@ namespace Oci.Drivers.Docker
         }
 
         /// <summary>The exec's exit code, once the engine recorded it (it may lag the end of the output a little).</summary>
-        private static async Task<int> ExitCodeAsync(DockerConnection c, string execId, CancellationToken cancellationToken)
+        private static async Task<(int Code, string? Container)> ExitCodeAsync(DockerConnection c, string execId, CancellationToken cancellationToken)
         {
             var waited = System.Diagnostics.Stopwatch.StartNew();
             var delay = TimeSpan.FromMilliseconds(10);
             while (true)
             {
                 var state = await c.Http.GetJsonAsync("exec/" + execId + "/json", DockerContainerJson.Default.ExecInspectDto, cancellationToken).ConfigureAwait(false);
-                if (!state.Running && state.ExitCode is { } code) return code;
+                if (!state.Running && state.ExitCode is { } code) return (code, state.ContainerID);
                 if (waited.Elapsed > ExitCodeWait)
                     throw new OciException(OciErrorKind.Timeout, $"The command's output ended but the engine did not report its exit code within {ExitCodeWait.TotalSeconds:0} s.", execId);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

@@ -45,23 +45,47 @@ namespace Oci.Drivers.Podman
         }
 
         /// <summary>
-        /// WAIT: Podman answers a wait for removal with 0, not the exit code; so it waits for the container to stop (its
-        /// exit code), then for its removal. A container already gone by then counts as removed.
+        /// WAIT: Podman's compatible API answers -1 for a container that never ran (dockerd: its exit code, 0), and 0
+        /// for a wait for removal (dockerd: the exit code). So a wait for removal takes the exit code from libpod's wait
+        /// (which keeps it even when the engine removes the container itself), then waits for the removal; a container
+        /// already gone counts as removed.
         /// </summary>
         public static async Task<OciResponse> WaitAsync(PodmanConnection c, OciRequest request, OciContainerWaitOptions options, CancellationToken cancellationToken)
         {
-            if (options.Condition != OciWaitCondition.Removed) return await DockerContainerHandlers.WaitAsync(c, request, options, cancellationToken).ConfigureAwait(false);
             var id = ContainerTarget.Resolve(request);
-            var code = await DockerContainerHandlers.WaitAsync(c, id, OciWaitCondition.NotRunning, cancellationToken).ConfigureAwait(false);
+            int code;
+            if (options.Condition == OciWaitCondition.Removed)
+            {
+                code = await LibpodWaitAsync(c, id, cancellationToken).ConfigureAwait(false) ?? 0;
+                try
+                {
+                    await DockerContainerHandlers.WaitAsync(c, id, OciWaitCondition.Removed, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is EngineResponseException r && DockerErrors.IsNotFound(r) || e is OciException { Kind: OciErrorKind.NotFound })
+                {
+                    // Gone before (or while) this wait began: Podman says so with a 404 or an in-band error.
+                }
+            }
+            else
+            {
+                code = await DockerContainerHandlers.WaitAsync(c, id, options.Condition, cancellationToken).ConfigureAwait(false);
+            }
+            if (code < 0) code = (await DockerContainerHandlers.InspectRawAsync(c, id, cancellationToken).ConfigureAwait(false)).State?.ExitCode ?? 0;
+            return OciResponse.For(request, code, $"Exited ({code})", target: id);
+        }
+
+        /// <summary>libpod's wait for the container to stop: its exit code; null when the container went first.</summary>
+        private static async Task<int?> LibpodWaitAsync(PodmanConnection c, string id, CancellationToken cancellationToken)
+        {
             try
             {
-                await DockerContainerHandlers.WaitAsync(c, id, OciWaitCondition.Removed, cancellationToken).ConfigureAwait(false);
+                using var response = await c.Libpod.OpenAsync(System.Net.Http.HttpMethod.Post, "containers/" + id + "/wait", null, null, cancellationToken).ConfigureAwait(false);
+                return await DockerContainerHandlers.ReadJsonAsync(response, PodmanContainerJson.Default.Int32, cancellationToken).ConfigureAwait(false);
             }
             catch (EngineResponseException e) when (DockerErrors.IsNotFound(e))
             {
-                // Removed before the second wait began.
+                return null;
             }
-            return OciResponse.For(request, code, $"Exited ({code})", target: id);
         }
 
         /// <summary>STATE: libpod says where the bundle is (the folder of its OCI config) and which annotations the runtime has.</summary>

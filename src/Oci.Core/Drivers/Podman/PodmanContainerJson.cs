@@ -47,6 +47,7 @@ namespace Oci.Drivers.Podman
     [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
     [JsonSerializable(typeof(LibpodContainerInspectDto))]
     [JsonSerializable(typeof(LibpodStatsReportDto))]
+    [JsonSerializable(typeof(int))]
     internal sealed partial class PodmanContainerJson : JsonSerializerContext
     {
     }
