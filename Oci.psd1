@@ -26,6 +26,22 @@
         'Disconnect-OciEngine'
         'Get-OciImage'
         'Remove-OciImage'
+        # Containers.
+        'Get-OciContainer'
+        'New-OciContainer'
+        'Start-OciContainer'
+        'Stop-OciContainer'
+        'Restart-OciContainer'
+        'Suspend-OciContainer'
+        'Resume-OciContainer'
+        'Send-OciContainerSignal'
+        'Wait-OciContainer'
+        'Remove-OciContainer'
+        'Get-OciContainerLog'
+        'Invoke-OciContainerCommand'
+        'Invoke-OciContainer'
+        'Copy-OciContainerItem'
+        'Get-OciContainerStat'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
