@@ -14,12 +14,11 @@ namespace Oci.Drivers.Docker
     {
         public static async Task<long> WriteAsync(string localPath, string rootName, Stream output, CancellationToken cancellationToken)
         {
-            var tar = new TarOutputStream(output, Encoding.UTF8) { IsStreamOwner = false };
-            var bytes = Directory.Exists(localPath)
+            // Disposing (not only FinishAsync) writes the last block of the archive; the output stays open.
+            using var tar = new TarOutputStream(output, Encoding.UTF8) { IsStreamOwner = false };
+            return Directory.Exists(localPath)
                 ? await WriteTreeAsync(tar, new DirectoryInfo(localPath), rootName, cancellationToken).ConfigureAwait(false)
                 : await WriteTreeAsync(tar, new FileInfo(localPath), rootName, cancellationToken).ConfigureAwait(false);
-            await tar.FinishAsync(cancellationToken).ConfigureAwait(false);
-            return bytes;
         }
 
         private static async Task<long> WriteTreeAsync(TarOutputStream tar, FileSystemInfo item, string name, CancellationToken cancellationToken)

@@ -55,12 +55,25 @@ namespace Oci.Drivers.Docker
                 if (await StatAsync(c, id, into, cancellationToken).ConfigureAwait(false) is not { } parent || (parent.Mode & ModeDir) == 0)
                     throw new OciException(OciErrorKind.NotFound, $"COPY: the folder '{into}' does not exist in the container, so '{destination}' cannot be made.", destination);
             }
+#if NET8_0_OR_GREATER
             var content = new TarContent(local, name, cancellationToken);
             using (var response = await c.Http.OpenAsync(HttpMethod.Put, "containers/" + id + "/archive?path=" + Uri.EscapeDataString(into), content, null, cancellationToken).ConfigureAwait(false))
             {
             }
-            var outcome = new ContainerArchive.Outcome { Bytes = content.Bytes };
-            return outcome;
+            return new ContainerArchive.Outcome { Bytes = content.Bytes };
+#else
+            // Docker.DotNet's transports (netstandard2.0) are not relied on for request bodies of unknown length: the tar is
+            // spooled to a temporary file (deleted when closed) and sent with its length.
+            using var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            var bytes = await ContainerArchive.WriteAsync(local, name, spool, cancellationToken).ConfigureAwait(false);
+            spool.Position = 0;
+            var content = new StreamContent(spool);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-tar");
+            using (var response = await c.Http.OpenAsync(HttpMethod.Put, "containers/" + id + "/archive?path=" + Uri.EscapeDataString(into), content, null, cancellationToken).ConfigureAwait(false))
+            {
+            }
+            return new ContainerArchive.Outcome { Bytes = bytes };
+#endif
         }
 
         private static async Task<ContainerArchive.Outcome> OutOfAsync(DockerConnection c, string id, string source, string local, CancellationToken cancellationToken)
@@ -133,6 +146,7 @@ namespace Oci.Drivers.Docker
 
         private static string Name(string path) => path.Substring(path.LastIndexOf('/') + 1);
 
+#if NET8_0_OR_GREATER
         /// <summary>A request body that writes the tar as it is sent (never whole in memory); its length is unknown, so it goes chunked.</summary>
         private sealed class TarContent : HttpContent
         {
@@ -159,5 +173,6 @@ namespace Oci.Drivers.Docker
                 return false;
             }
         }
+#endif
     }
 }
