@@ -514,6 +514,8 @@ namespace Oci.Conformance
             await ContainerAsync(OciMethods.Wait, tailed.Name);
             Assert.Equal(new[] { "b", "c" }, (await LogsOfAsync(tailed.Name, new OciContainerLogOptions { Tail = 2 })).Select(l => l.Text));
             Assert.Empty(await LogsOfAsync(tailed.Name, new OciContainerLogOptions { Tail = 0 }));
+            Assert.Equal(new[] { "no newline" }, (await LogsOfAsync(c.Name, new OciContainerLogOptions { Stderr = false, Tail = 1 })).Select(l => l.Text));
+            Assert.Equal(new[] { "err1" }, (await LogsOfAsync(c.Name, new OciContainerLogOptions { Stdout = false, Tail = 1 })).Select(l => l.Text));
             var stamped = await LogsOfAsync(c.Name, new OciContainerLogOptions { Timestamps = true });
             Assert.Equal(4, stamped.Count);
             Assert.All(stamped, l => Assert.True(l.Timestamp is { } t && Math.Abs((t - c.Created!.Value).TotalMinutes) < 10, $"'{l.Text}' has the time it was written, got {l.Timestamp}"));

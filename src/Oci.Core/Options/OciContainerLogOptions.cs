@@ -11,7 +11,7 @@ namespace Oci
         /// <summary>Lines written to stderr (default true).</summary>
         public bool Stderr { get; set; } = true;
 
-        /// <summary>Only the last this many lines; null = all.</summary>
+        /// <summary>Only the last this many lines of the streams asked for; null = all. With <see cref="Follow"/>, the engine counts them (Podman over both streams).</summary>
         public int? Tail { get; set; }
 
         /// <summary>Only lines written at or after this time.</summary>

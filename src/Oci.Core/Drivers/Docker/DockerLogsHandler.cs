@@ -1,10 +1,10 @@
-using System.Threading.Tasks;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Oci.Drivers.Docker
 {
@@ -25,16 +25,36 @@ namespace Oci.Drivers.Docker
 #endif
             using (stream)
             {
+                // Without follow, tail is counted here, over the streams asked for: Podman counts both streams before it
+                // leaves one out (tail 1 of stdout can be nothing), dockerd after.
+                var last = options.Tail is { } tail && !options.Follow ? new Queue<OciLogLine>(Math.Min(tail, 4096) + 1) : null;
                 var lines = new LogLineSplitter();
                 await foreach (var (which, data) in LogFrames.ReadAsync(stream, !tty, cancellationToken).ConfigureAwait(false))
+                {
                     foreach (var line in lines.Add(which, data))
-                        yield return ToLine(request.Target!, line.Stream, line.Line, options.Timestamps);
+                    {
+                        var item = ToLine(request.Target!, line.Stream, line.Line, options.Timestamps);
+                        if (last is null) yield return item;
+                        else Keep(last, item, options.Tail!.Value);
+                    }
+                }
                 foreach (var line in lines.Flush())
-                    yield return ToLine(request.Target!, line.Stream, line.Line, options.Timestamps);
+                {
+                    var item = ToLine(request.Target!, line.Stream, line.Line, options.Timestamps);
+                    if (last is null) yield return item;
+                    else Keep(last, item, options.Tail!.Value);
+                }
+                foreach (var item in last ?? new Queue<OciLogLine>()) yield return item;
             }
         }
 
-        /// <summary>The logs query, checked before anything is sent.</summary>
+        private static void Keep(Queue<OciLogLine> last, OciLogLine item, int tail)
+        {
+            last.Enqueue(item);
+            while (last.Count > tail) last.Dequeue();
+        }
+
+        /// <summary>The logs query, checked before anything is sent (without follow, tail is applied by the caller).</summary>
         internal static string Query(string id, OciContainerLogOptions options)
         {
             if (!options.Stdout && !options.Stderr)
@@ -43,7 +63,7 @@ namespace Oci.Drivers.Docker
                 throw new OciException(OciErrorKind.InvalidArgument, $"tail must be 0 or more lines; got {options.Tail}.", options.Tail.Value.ToString(CultureInfo.InvariantCulture));
             var query = "containers/" + id + "/logs?stdout=" + DockerContainerHandlers.Flag(options.Stdout) + "&stderr=" + DockerContainerHandlers.Flag(options.Stderr)
                         + "&timestamps=" + DockerContainerHandlers.Flag(options.Timestamps) + "&follow=" + DockerContainerHandlers.Flag(options.Follow)
-                        + "&tail=" + (options.Tail is { } tail ? tail.ToString(CultureInfo.InvariantCulture) : "all");
+                        + "&tail=" + (options.Tail is { } tail && options.Follow ? tail.ToString(CultureInfo.InvariantCulture) : "all");
             if (options.Since is { } since)
             {
                 // Unix seconds with the fraction, as both engines take it.
