@@ -73,7 +73,7 @@ namespace Oci.PowerShell
             var connections = ResolveConnections(_connections);
             if (ParameterSetName == ById)
             {
-                foreach (var id in _ids.Distinct()) GetById(connections, id);
+                foreach (var id in _ids.Distinct()) InspectEach(connections, id, OciKind.Container);
                 return;
             }
             var patterns = (Name ?? new string[0]).Select(n => (Text: n, Pattern: Pattern(n))).ToList();
@@ -93,37 +93,7 @@ namespace Oci.PowerShell
                 },
                 null, OciKind.Container);
             foreach (var (text, _) in patterns)
-                if (!found.Contains(text) && !WildcardPattern.ContainsWildcardCharacters(text)) WriteError(NotFound(text, connections));
+                if (!found.Contains(text) && !WildcardPattern.ContainsWildcardCharacters(text)) WriteError(NoneFound(text, connections, OciKind.Container));
         }
-
-        /// <summary>An id names a container on (usually) one engine: not found is an error only when no engine has it.</summary>
-        private void GetById(IReadOnlyList<OciConnection> connections, string id)
-        {
-            var found = false;
-            InvokeEach(connections,
-                async (c, ct) =>
-                {
-                    try
-                    {
-                        return await c.Client.ExecuteAsync(new OciRequest(OciMethods.Inspect, OciKind.Container, id), ct).ConfigureAwait(false);
-                    }
-                    catch (OciException e) when (e.Kind == OciErrorKind.NotFound)
-                    {
-                        return null;
-                    }
-                },
-                (c, response) =>
-                {
-                    if (response is null) return;
-                    found = true;
-                    Emit(response.Data!, c);
-                },
-                _ => id, OciKind.Container);
-            if (!found) WriteError(NotFound(id, connections));
-        }
-
-        private static ErrorRecord NotFound(string name, IReadOnlyList<OciConnection> connections) =>
-            OciErrors.From(new OciException(OciErrorKind.NotFound,
-                $"No container matches '{name}' on {string.Join(", ", connections.Select(c => c.Name))}.", name), name, OciKind.Container);
     }
 }

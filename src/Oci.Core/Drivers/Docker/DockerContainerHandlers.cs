@@ -164,11 +164,7 @@ namespace Oci.Drivers.Docker
         /// <summary>Reads a JSON answer that may take long to come (WAIT); cancellation closes the stream, which every transport honours.</summary>
         internal static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         {
-#if NET8_0_OR_GREATER
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            var stream = await ResponseContent.StreamAsync(response, cancellationToken).ConfigureAwait(false);
             using (stream)
             using (cancellationToken.Register(stream.Dispose))
             {
@@ -177,7 +173,7 @@ namespace Oci.Drivers.Docker
                     return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
                         ?? throw new JsonException("the engine answered null");
                 }
-                catch (Exception e) when (cancellationToken.IsCancellationRequested && e is ObjectDisposedException or System.IO.IOException or HttpRequestException)
+                catch (Exception e) when (ResponseContent.IsCancelledRead(e, cancellationToken))
                 {
                     throw new OperationCanceledException(cancellationToken);
                 }

@@ -92,11 +92,7 @@ namespace Oci.Drivers.Docker
                     throw new OciException(OciErrorKind.NotFound, $"COPY: the local folder '{into}' does not exist, so '{local}' cannot be made.", local);
             }
             using var response = await c.Http.OpenAsync(HttpMethod.Get, "containers/" + id + "/archive?path=" + Uri.EscapeDataString(source), null, null, cancellationToken).ConfigureAwait(false);
-#if NET8_0_OR_GREATER
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            var stream = await ResponseContent.StreamAsync(response, cancellationToken).ConfigureAwait(false);
             using (stream)
             using (cancellationToken.Register(stream.Dispose))
             {
@@ -104,7 +100,7 @@ namespace Oci.Drivers.Docker
                 {
                     return await ContainerArchive.ExtractAsync(stream, into, rename, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (cancellationToken.IsCancellationRequested && e is ObjectDisposedException or IOException or HttpRequestException)
+                catch (Exception e) when (ResponseContent.IsCancelledRead(e, cancellationToken))
                 {
                     throw new OperationCanceledException(cancellationToken);
                 }

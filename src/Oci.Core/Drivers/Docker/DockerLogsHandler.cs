@@ -18,11 +18,7 @@ namespace Oci.Drivers.Docker
             // Only a container without a TTY has its streams multiplexed (and apart); the CLI asks the same way.
             var tty = (await DockerContainerHandlers.InspectRawAsync(c, id, cancellationToken).ConfigureAwait(false)).Config?.Tty == true;
             using var response = await c.Http.OpenAsync(HttpMethod.Get, query, null, null, cancellationToken).ConfigureAwait(false);
-#if NET8_0_OR_GREATER
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            var stream = await Transport.ResponseContent.StreamAsync(response, cancellationToken).ConfigureAwait(false);
             using (stream)
             {
                 // Without follow, tail is counted here, over the streams asked for: Podman counts both streams before it

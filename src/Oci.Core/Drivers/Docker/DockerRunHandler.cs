@@ -34,11 +34,7 @@ namespace Oci.Drivers.Docker
                 // The logs, followed from the start, end when the container stops; the engine keeps them, so nothing is missed.
                 using (var response = await c.Http.OpenAsync(HttpMethod.Get, "containers/" + id + "/logs?stdout=1&stderr=1&follow=1", null, null, cancellationToken).ConfigureAwait(false))
                 {
-#if NET8_0_OR_GREATER
-                    var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                    var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+                    var stream = await Transport.ResponseContent.StreamAsync(response, cancellationToken).ConfigureAwait(false);
                     using (stream)
                         (stdout, stderr) = await LogFrames.CollectAsync(stream, multiplexed: true, cancellationToken).ConfigureAwait(false);
                 }

@@ -71,7 +71,7 @@ namespace Oci.Drivers.Docker
             {
                 return await stream.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is ObjectDisposedException or IOException or System.Net.Http.HttpRequestException)
+            catch (Exception e) when (Transport.ResponseContent.IsCancelledRead(e, cancellationToken))
             {
                 throw new OperationCanceledException(cancellationToken);
             }
