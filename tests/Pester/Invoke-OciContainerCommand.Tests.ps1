@@ -37,4 +37,17 @@ Describe 'Invoke-OciContainerCommand' {
         Invoke-OciContainerCommand $running.Name 'touch', '/tmp/whatif' -Connection $docker -WhatIf
         (Invoke-OciContainerCommand $running.Name 'ls', '/tmp/whatif' -Connection $docker).ExitCode | Should -Not -Be 0
     }
+
+    It 'stops at once on Ctrl+C' {
+        $ctr = New-TestContainer -Connection $docker -Run $run
+        $rs = New-TestRunspace
+        try {
+            $null = Invoke-InRunspace $rs { $global:c = Connect-OciEngine -Endpoint $Endpoint }
+            $script = [scriptblock]::Create("'running'; Invoke-OciContainerCommand $($ctr.Name) 'sleep', '60' -Connection `$global:c")
+            $stopped = Stop-InRunspace $rs $script -Ready { param($out) $out.Count -gt 0 }
+            $stopped.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'a hang guard: Ctrl+C stops waiting for a command within a moment'
+            $stopped.State | Should -Be 'Stopped'
+        }
+        finally { $rs.Dispose() }
+    }
 }
