@@ -62,6 +62,7 @@
 - Invoke-OciPull: pull images from the pipeline with per-layer progress, -WhatIf/-Confirm, one typed response per reference.
 - Invoke-OciRequest: send any method the driver supports (PING, VERSION, INFO, LIST, INSPECT, TAG, REMOVE, PULL).
 - Docker driver; table views for connections, responses and images; help for every cmdlet.
+- Containers on Docker and Podman: Get-, New-, Start-, Stop-, Restart-, Suspend-, Resume-, Wait-, Remove-OciContainer, Send-OciContainerSignal, Get-OciContainerLog (-Follow), Invoke-OciContainerCommand (exec, with stdin), Invoke-OciContainer (run), Copy-OciContainerItem (cp), Get-OciContainerStat.
 '@
         }
     }
