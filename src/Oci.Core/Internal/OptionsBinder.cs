@@ -71,7 +71,8 @@ namespace Oci
         {
             null => string.Empty,
             string s => s,
-            IDictionary d => "{" + string.Join(",", d.Keys.Cast<object>().Select(k => k + "=" + Text(d[k]))) + "}",
+            // An entry whose key looks secret (an environment's DB_PASSWORD) hides its value.
+            IDictionary d => "{" + string.Join(",", d.Keys.Cast<object>().Select(k => k + "=" + (Secrets.IsSecretName(System.Convert.ToString(k, CultureInfo.InvariantCulture) ?? string.Empty) ? Secrets.Redacted : Text(d[k])))) + "}",
             IEnumerable e => "[" + string.Join(",", e.Cast<object?>().Select(Text)) + "]",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
@@ -98,7 +99,8 @@ namespace Oci
                 Info = info;
                 Name = char.ToLowerInvariant(info.Name[0]) + info.Name.Substring(1);
                 Secret = info.PropertyType == typeof(OciRegistryCredential) || info.PropertyType == typeof(SecureString)
-                         || (info.PropertyType != typeof(bool) && Secrets.IsSecretName(info.Name));
+                         || (info.PropertyType != typeof(bool) && Secrets.IsSecretName(info.Name))
+                         || info.IsDefined(typeof(SensitiveAttribute), inherit: true);
             }
 
             public PropertyInfo Info { get; }

@@ -17,7 +17,8 @@ namespace Oci
         /// <summary>The working directory (absolute); null = the container's.</summary>
         public string? WorkingDirectory { get; set; }
 
-        /// <summary>Text written to the command's stdin (UTF-8), which is then closed; null = no stdin.</summary>
+        /// <summary>Text written to the command's stdin (UTF-8), which is then closed; null = no stdin. Never shown in a request line.</summary>
+        [Sensitive]
         public string? Input { get; set; }
     }
 }

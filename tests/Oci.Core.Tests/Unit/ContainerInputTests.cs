@@ -83,5 +83,23 @@ namespace Oci.Tests.Unit
             var wait = OptionsBinder.Bind<OciContainerWaitOptions>(new OciRequest(OciMethods.Wait, OciKind.Container, "c", new Dictionary<string, object?> { ["condition"] = "next_exit" }));
             Assert.Equal(OciWaitCondition.NextExit, wait.Condition);
         }
+
+        [Fact]
+        public void Stdin_and_secret_looking_environment_values_never_show_in_the_request_line()
+        {
+            var exec = OciRequest.WithOptions(OciMethods.Exec, OciKind.Container, "web", new OciExecOptions { Command = new[] { "cat" }, Input = "hunter2-stdin" });
+            Assert.DoesNotContain("hunter2-stdin", exec.ToString());
+            Assert.Contains("input=***", exec.ToString());
+            var create = OciRequest.WithOptions(OciMethods.Create, OciKind.Container, null, new OciContainerSpec
+            {
+                Image = "busybox",
+                Environment = new Dictionary<string, string> { ["DB_PASSWORD"] = "hunter2-env", ["MODE"] = "test" },
+            });
+            Assert.DoesNotContain("hunter2-env", create.ToString());
+            Assert.Contains("MODE=test", create.ToString());
+            var bound = new OciRequest(OciMethods.Exec, OciKind.Container, "web", new Dictionary<string, object?> { ["command"] = new[] { "cat" }, ["input"] = new System.Version(4, 2, 7) });
+            var e = Assert.Throws<OciException>(() => OptionsBinder.Bind<OciExecOptions>(bound));
+            Assert.DoesNotContain("4.2.7", e.Message);
+        }
     }
 }
