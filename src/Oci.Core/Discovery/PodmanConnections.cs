@@ -9,9 +9,9 @@ using Tomlyn.Model;
 namespace Oci
 {
     /// <summary>One of Podman's named connections (<c>podman system connection list</c>).</summary>
-    internal sealed class PodmanConnection
+    internal sealed class PodmanNamedConnection
     {
-        public PodmanConnection(string name, string? uri, string? identity, bool isMachine, string file)
+        public PodmanNamedConnection(string name, string? uri, string? identity, bool isMachine, string file)
         {
             Name = name;
             Uri = uri;
@@ -44,7 +44,7 @@ namespace Oci
     /// </summary>
     internal sealed class PodmanConnections
     {
-        private PodmanConnections(IReadOnlyList<PodmanConnection> all, string? defaultName, string? defaultFrom, IReadOnlyList<string> problems)
+        private PodmanConnections(IReadOnlyList<PodmanNamedConnection> all, string? defaultName, string? defaultFrom, IReadOnlyList<string> problems)
         {
             All = all;
             DefaultName = defaultName;
@@ -53,7 +53,7 @@ namespace Oci
         }
 
         /// <summary>Every connection, in file order (the JSON file's, then containers.conf's).</summary>
-        public IReadOnlyList<PodmanConnection> All { get; }
+        public IReadOnlyList<PodmanNamedConnection> All { get; }
 
         /// <summary>The name of the connection in effect, if any.</summary>
         public string? DefaultName { get; }
@@ -67,7 +67,7 @@ namespace Oci
         public static PodmanConnections Load(OciEnvironment env)
         {
             var problems = new List<string>();
-            var all = new List<PodmanConnection>();
+            var all = new List<PodmanNamedConnection>();
             string? jsonDefault = null;
             if (ConnectionsFile(env) is { } json && env.FileExists(json))
             {
@@ -147,7 +147,7 @@ namespace Oci
         }
 
         /// <summary>Adds the JSON file's connections; returns its default (<c>{"Connection":{"Default","Connections":{name:{URI,Identity,IsMachine}}}}</c>).</summary>
-        private static string? ReadJson(OciEnvironment env, string path, List<PodmanConnection> into)
+        private static string? ReadJson(OciEnvironment env, string path, List<PodmanNamedConnection> into)
         {
             const string what = "Podman's connections file";
             using var doc = DockerConfigFile.ParseFile(env, path, what);
@@ -158,7 +158,7 @@ namespace Oci
                 foreach (var c in connections.EnumerateObject())
                 {
                     if (c.Value.ValueKind != JsonValueKind.Object) throw DockerConfigFile.Malformed(path, what, $"connection '{c.Name}' is not a JSON object");
-                    into.Add(new PodmanConnection(c.Name, Json.String(c.Value, "URI", path), Json.String(c.Value, "Identity", path), Json.Bool(c.Value, "IsMachine", path) ?? false, path));
+                    into.Add(new PodmanNamedConnection(c.Name, Json.String(c.Value, "URI", path), Json.String(c.Value, "Identity", path), Json.Bool(c.Value, "IsMachine", path) ?? false, path));
                 }
             }
             return OciEnvironment.NonEmpty(Json.String(connection, "Default", path));
@@ -168,7 +168,7 @@ namespace Oci
         /// Adds <c>[engine.service_destinations]</c> entries the JSON file does not name (a later file's entry replaces an
         /// earlier file's, as Podman merges them); returns <c>[engine] active_service</c>, if set.
         /// </summary>
-        private static string? ReadToml(OciEnvironment env, string path, List<PodmanConnection> into, ISet<string> fromJson)
+        private static string? ReadToml(OciEnvironment env, string path, List<PodmanNamedConnection> into, ISet<string> fromJson)
         {
             TomlTable model;
             try
@@ -190,7 +190,7 @@ namespace Oci
                 foreach (var d in destinations)
                 {
                     if (d.Value is not TomlTable entry) throw DockerConfigFile.Malformed(path, "containers.conf", $"service destination '{d.Key}' is not a table");
-                    var connection = new PodmanConnection(d.Key, Text(entry, "uri"), Text(entry, "identity"), entry.TryGetValue("is_machine", out var m) && m is true, path);
+                    var connection = new PodmanNamedConnection(d.Key, Text(entry, "uri"), Text(entry, "identity"), entry.TryGetValue("is_machine", out var m) && m is true, path);
                     if (fromJson.Contains(d.Key)) continue;
                     var same = into.FindIndex(c => c.Name == d.Key);
                     if (same < 0) into.Add(connection);

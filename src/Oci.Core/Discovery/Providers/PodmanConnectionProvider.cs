@@ -38,7 +38,7 @@ namespace Oci.Discovery.Providers
             return list;
         }
 
-        private OciEndpointCandidate Candidate(PodmanConnection c, string description, OciEnvironment environment)
+        private OciEndpointCandidate Candidate(PodmanNamedConnection c, string description, OciEnvironment environment)
         {
             if (c.Uri is null)
                 return new OciEndpointCandidate(null, Source, description, connectionName: c.Name, problem: $"it has no URI (in {c.File})");
