@@ -164,7 +164,7 @@ namespace Oci.PowerShell
             if (KeyFilePath is null && user is null && SshOption is null)
                 return podmanFirst ? new OciSshSettings(remoteCli: OciSshSettings.PodmanCli, source: "-Driver podman") : null;
             var given = KeyFilePath is not null ? "-KeyFilePath" : user is not null ? "-Credential" : "-SshOption";
-            var target = (object?)KeyFilePath ?? user ?? (object)SshOption!;
+            var target = KeyFilePath ?? user ?? string.Join(", ", SshOption!);
             if (endpoint is not null && (!OciEndpoint.TryParse(endpoint, out var parsed, out _) || !parsed!.IsSsh))
                 ThrowTerminatingError(OciErrors.InvalidArgument($"{given} applies to ssh:// endpoints only; {endpoint} is not one.", target));
             if (Credential is not null && Credential.Password is { Length: > 0 })
@@ -185,8 +185,9 @@ namespace Oci.PowerShell
                 if (!File.Exists(key))
                     ThrowTerminatingError(OciErrors.InvalidArgument($"The ssh key file '{key}' (-KeyFilePath) does not exist. Give the private key (for example ~/.ssh/id_ed25519), not the .pub file.", KeyFilePath));
             }
+            // A value the settings refuse is named by the error itself (the one bad option, say), so no target is imposed.
             return Checked(() => new OciSshSettings(key, user, SshOption, remoteCli: podmanFirst ? OciSshSettings.PodmanCli : null,
-                source: string.Join(", ", new[] { KeyFilePath is null ? null : "-KeyFilePath", user is null ? null : "-Credential", SshOption is null ? null : "-SshOption" }.Where(x => x is not null))), target);
+                source: string.Join(", ", new[] { KeyFilePath is null ? null : "-KeyFilePath", user is null ? null : "-Credential", SshOption is null ? null : "-SshOption" }.Where(x => x is not null))), null);
         }
 
         /// <summary>One verbose line per place tried: where it came from, the endpoint, and what happened.</summary>
