@@ -26,7 +26,7 @@ namespace Oci.PowerShell
     [OutputType(typeof(OciConnection))]
     public sealed class ConnectOciEngine : OciCmdletBase
     {
-        /// <summary>The engine endpoint: unix:///path, tcp://host:port, http(s)://host:port, npipe:////./pipe/name. Default: discovery.</summary>
+        /// <summary>The engine endpoint: unix:///path, tcp://host:port, http(s)://host:port, npipe:////./pipe/name, ssh://[user@]host[:port][/socket]. Default: discovery.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EndpointCompleter))]
