@@ -279,11 +279,7 @@ namespace Oci.Tests.Discovery
         [Fact]
         public async Task An_ssh_DOCKER_HOST_that_refuses_falls_through_to_an_engine_that_answers()
         {
-            var closed = new TcpListener(IPAddress.Loopback, 0);
-            closed.Start();
-            var port = ((IPEndPoint)closed.LocalEndpoint).Port;
-            closed.Stop();
-            _box.Variables["DOCKER_HOST"] = $"ssh://root@127.0.0.1:{port}";
+            _box.Variables["DOCKER_HOST"] = Support.SshTestBed.ClosedEndpoint();
             var socket = _box.LinkDocker("xdg/docker.sock");
             var result = await DiscoverAsync();
             await AssertWinner(result, OciEndpointSource.RootlessDocker, socket, "Docker");

@@ -1,7 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Oci.Tests.Support;
 using Xunit;
@@ -64,11 +62,7 @@ namespace Oci.Tests.Ssh
         [Fact]
         public async Task A_closed_port_is_EngineUnavailable()
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            var e = await FailsAsync(OciErrorKind.EngineUnavailable, $"ssh://root@127.0.0.1:{port}", SshTestBed.Settings());
+            var e = await FailsAsync(OciErrorKind.EngineUnavailable, SshTestBed.ClosedEndpoint(), SshTestBed.Settings());
             Assert.Contains("connection refused", e.Message);
         }
 

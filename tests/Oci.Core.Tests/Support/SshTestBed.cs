@@ -35,8 +35,15 @@ namespace Oci.Tests.Support
         /// <summary>An ssh_config with the bed's key and known_hosts.</summary>
         public static string Config => File("OCI_TEST_SSH_CONFIG", "/tmp/oci-testbed/ssh/client/config");
 
-        /// <summary>The bed's port.</summary>
-        public static int Port => OciEndpoint.Parse(Endpoint).Port;
+        /// <summary>root@ a loopback port nothing listens on (one the system just handed out and took back).</summary>
+        public static string ClosedEndpoint()
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return $"ssh://root@127.0.0.1:{port}";
+        }
 
         /// <summary>The user's and the system's ssh config left out (-F /dev/null), then the given key and known_hosts.</summary>
         public static OciSshSettings Settings(string? key = "", string? knownHosts = null, string? remoteCli = null, string? user = null, params string[] options) =>
