@@ -10,15 +10,11 @@ namespace Oci.Transport.Ssh
 {
     /// <summary>
     /// One running <c>ssh</c>: its stdin and stdout (the engine's API, through the remote dial-stdio), the last lines of
-    /// its stderr (bounded, for messages), and its exit. Disposing closes stdin, which ends ssh and the remote relay; what
-    /// has not ended within <see cref="GracefulExit"/> is killed, and the process is always waited for, so none is left
-    /// running or as a zombie.
+    /// its stderr (bounded, for messages), and its exit. Disposing ends ssh at once, and the process is always waited
+    /// for, so none is left running or as a zombie.
     /// </summary>
     internal sealed class SshProcess : IDisposable
     {
-        /// <summary>How long ssh may take to end after its stdin closed before it is killed.</summary>
-        public static readonly TimeSpan GracefulExit = TimeSpan.FromSeconds(2);
-
         /// <summary>How much of stderr is kept (its end): enough for ssh's messages, never unbounded.</summary>
         private const int MaxStderr = 8 * 1024;
 
@@ -102,15 +98,11 @@ namespace Oci.Transport.Ssh
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-            try
-            {
-                // EOF: ssh closes the channel, dial-stdio closes the engine connection, and both exit.
-                _process.StandardInput.Close();
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-            {
-                // Already gone.
-            }
+            // The HTTP layer disposes a connection to end it now (a cancelled call, a response abandoned midway). Closing
+            // stdin alone is a half-close, which dial-stdio passes on to the engine as it is: the engine would go on
+            // serving the request (a pull it should stop) until ssh ended. Ending ssh drops the connection at once, and
+            // the remote relay and the engine see it gone, as with a closed socket.
+            Kill();
             _ = ReapAsync();
         }
 
@@ -120,11 +112,8 @@ namespace Oci.Transport.Ssh
         {
             try
             {
-                if (await WaitForExitAsync(GracefulExit).ConfigureAwait(false) is null)
-                {
-                    Kill();
-                    await WaitForExitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-                }
+                // Waited for, so the runtime reaps it: no zombie.
+                await WaitForExitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             }
             finally
             {
