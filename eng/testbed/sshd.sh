@@ -61,8 +61,9 @@ Host *
 EOF
 }
 
+# write_sshd_config FILE
 write_sshd_config() {
-  cat >"$SSH_DIR/sshd_config" <<EOF
+  cat >"$1" <<EOF
 # The test bed's sshd: loopback only, keys only, files under $SSH_DIR.
 Port $SSH_PORT
 Port $SSH_BARE_PORT
@@ -82,6 +83,8 @@ X11Forwarding no
 PrintMotd no
 # Where a remote \`docker\` goes without --host: the test bed's dockerd.
 SetEnv DOCKER_HOST=unix://$DOCKER_SOCK
+# A test marks its connections (ssh -o SetEnv=OCI_TEST_MARK=...) to find the remote processes that serve them.
+AcceptEnv OCI_TEST_MARK
 
 # A remote without an engine CLI: the command runs with a PATH that has neither docker nor podman.
 Match LocalPort $SSH_BARE_PORT
@@ -93,16 +96,18 @@ EOF
 start_sshd() {
   mkdir -p "$SSH_DIR"
   make_ssh_material
+  write_sshd_config "$SSH_DIR/sshd_config.wanted"
   if pid_alive "$SSH_DIR/sshd.pid" sshd; then
-    if grep -q "^Port $SSH_BARE_PORT\$" "$SSH_DIR/sshd_config" 2>/dev/null && grep -q "^Port $SSH_PORT\$" "$SSH_DIR/sshd_config"; then
+    if cmp -s "$SSH_DIR/sshd_config.wanted" "$SSH_DIR/sshd_config"; then
+      rm -f "$SSH_DIR/sshd_config.wanted"
       wait_for sshd "$SSH_DIR/sshd.log" "$SSH_DIR/sshd.pid" sshd sshd_ok
       log "sshd already running on $SSHD_LISTEN:$SSH_PORT (pid $(<"$SSH_DIR/sshd.pid"))"
       return
     fi
-    log "sshd (pid $(<"$SSH_DIR/sshd.pid")) listens on other ports: restarting it"
+    log "sshd (pid $(<"$SSH_DIR/sshd.pid")) runs with another configuration (ports, settings): restarting it"
     stop_pids "sshd:$SSH_DIR/sshd.pid:sshd"
   fi
-  write_sshd_config
+  mv "$SSH_DIR/sshd_config.wanted" "$SSH_DIR/sshd_config"
   # sshd keeps its privilege-separation chroot there and refuses to start without it.
   mkdir -p /run/sshd
   chmod 755 /run/sshd

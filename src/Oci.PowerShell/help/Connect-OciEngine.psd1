@@ -37,7 +37,7 @@
             'A credential with a password fails with Oci.InvalidArgument (InvalidArgument) before anything is contacted; the password is never shown. Registry credentials are not given here but to Invoke-OciPull -Credential.'
         )
         SshOption = @(
-            'Extra ssh options for every ssh:// place tried, each Name=value as ssh -o takes them: for example UserKnownHostsFile=/path/known_hosts, StrictHostKeyChecking=accept-new, ProxyJump=bastion or ConnectTimeout=30. ssh keeps the first value given for an option, so these win over ~/.ssh/config; BatchMode stays yes.'
+            'Extra ssh options for every ssh:// place tried, each Name=value as ssh -o takes them: for example UserKnownHostsFile=/path/known_hosts, StrictHostKeyChecking=accept-new, ProxyJump=bastion or ConnectTimeout=30. ssh keeps the first value given for an option, so these win over ~/.ssh/config; BatchMode stays yes. Oci adds ConnectTimeout (the connect timeout, 10 seconds) and ServerAliveInterval=15 with ServerAliveCountMax=3 (a server that stops answering ends the connection within a minute); options given here replace them.'
             'A value that is not Name=value fails with Oci.InvalidArgument (InvalidArgument).'
         )
     }
@@ -58,7 +58,7 @@
     )
     Notes        = @(
         'Errors are terminating. Their FullyQualifiedErrorId starts with an Oci error id, for example Oci.EngineUnavailable,Oci.PowerShell.ConnectOciEngine (category ConnectionError) when nothing answers: the one error lists every place tried, where it came from and why it failed. Oci.Unsupported (NotImplemented) for an unknown driver or when ssh is not on PATH, Oci.InvalidArgument for a malformed endpoint or an unusable -CertificatePath, -KeyFilePath, -Credential or -SshOption, and Oci.ConnectionNameInUse (ResourceExists) for a -Name already in use. The endpoint is the error''s TargetObject (the path, for -CertificatePath and -KeyFilePath errors).'
-        'Over ssh://: Oci.Unauthorized (PermissionDenied) when the server refuses the key; Oci.EngineUnavailable (ConnectionError) when the host key is unknown or has CHANGED (the message says which; ssh never asks in batch mode), when nothing listens on the ssh port, when the remote host has neither docker nor podman on its PATH, or when the engine there does not answer. A connection that dies midway (the network, a killed ssh) fails the request in flight with Oci.EngineUnavailable rather than hanging.'
+        'Over ssh://: Oci.Unauthorized (PermissionDenied) when the server refuses the key; Oci.EngineUnavailable (ConnectionError) when the host key is unknown or has CHANGED (the message says which; ssh never asks in batch mode), when nothing listens on the ssh port, when the remote host has neither docker nor podman on its PATH, or when the engine there does not answer. A connection that dies midway (a killed ssh, a server that stops answering for 45 seconds) fails the request in flight with Oci.EngineUnavailable rather than hanging.'
         'ssh is an encrypted transport: registry credentials may cross an ssh:// connection as they cross TLS, without -AllowUnencryptedAuthentication.'
         'Press Ctrl+C to stop a connection attempt that takes long (an unresponsive tcp:// endpoint).'
         '-Verbose lists each place tried, in order, with its source, endpoint and result (skipped: no socket, failed: why, or the engine that answered), then the engine and API version connected to.'

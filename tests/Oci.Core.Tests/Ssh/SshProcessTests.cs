@@ -107,6 +107,42 @@ namespace Oci.Tests.Ssh
         }
 
         [Fact]
+        public async Task A_server_that_goes_silent_midway_fails_the_pull_instead_of_hanging()
+        {
+            var marker = NewMarker();
+            await using var local = await OciClient.ConnectAsync("docker", TestBed.DockerHost);
+            await RemoveAsync(local, TestBed.Big);
+            // ssh asks every second and gives up after two unanswered asks (the default is 15 s and 3).
+            var settings = SshTestBed.Settings(options: new[] { "SetEnv=OCI_TEST_MARK=" + marker, "ServerAliveInterval=1", "ServerAliveCountMax=2" });
+            var stopped = new List<int>();
+            try
+            {
+                await using var client = await OciClient.ConnectAsync("docker", SshTestBed.Endpoint, SshTestBed.Options(settings));
+                var progress = new Conformance.RecordingProgress(p =>
+                {
+                    if (p.Current is not > 0 || stopped.Count > 0) return;
+                    // The server side freezes (as a host whose network went away would): TCP stays up, nothing answers.
+                    foreach (var session in SshTestBed.ServerSessions(marker))
+                    {
+                        SshTestBed.Signal(session, "STOP");
+                        stopped.Add(session);
+                    }
+                });
+                var e = await Assert.ThrowsAsync<OciException>(() => client.PullAsync(TestBed.Big, progress: progress).WaitAsync(Guard));
+                Assert.NotEmpty(stopped);
+                Assert.True(e.Kind == OciErrorKind.EngineUnavailable, $"{e.Kind}: {e.Message}");
+                Assert.Contains("not responding", e.Message);
+            }
+            finally
+            {
+                foreach (var session in stopped) SshTestBed.Signal(session, "KILL");
+            }
+            await SshTestBed.AssertNoneLeftAsync(marker, Guard);
+            await local.PullAsync(TestBed.Big);
+            await RemoveAsync(local, TestBed.Big);
+        }
+
+        [Fact]
         public async Task A_failed_connect_leaves_no_ssh_process()
         {
             var marker = NewMarker();

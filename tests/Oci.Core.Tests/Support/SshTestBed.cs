@@ -62,6 +62,38 @@ namespace Oci.Tests.Support
         public static IReadOnlyList<int> Processes(string marker) =>
             Proc().Where(p => p.Command.Contains(marker, StringComparison.Ordinal)).Select(p => p.Pid).ToArray();
 
+        /// <summary>
+        /// The sshd processes serving the connections marked with <paramref name="marker"/>: the parents of the remote
+        /// commands whose environment holds it (the test bed's sshd accepts OCI_TEST_MARK).
+        /// </summary>
+        public static IReadOnlyList<int> ServerSessions(string marker)
+        {
+            var all = Proc().ToArray();
+            var needle = "OCI_TEST_MARK=" + marker + "\0";
+            var sessions = new List<int>();
+            foreach (var p in all)
+            {
+                try
+                {
+                    if (System.IO.File.ReadAllText($"/proc/{p.Pid}/environ").Contains(needle, StringComparison.Ordinal)
+                        && all.FirstOrDefault(q => q.Pid == p.Parent) is { Name: "sshd" } parent)
+                        sessions.Add(parent.Pid);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Gone, or not ours to read.
+                }
+            }
+            return sessions.Distinct().ToArray();
+        }
+
+        /// <summary>Sends <paramref name="signal"/> (STOP, CONT, KILL) to <paramref name="pid"/>, as kill(1) does.</summary>
+        public static void Signal(int pid, string signal)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", new[] { "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) }) { UseShellExecute = false })!;
+            kill.WaitForExit();
+        }
+
         /// <summary>ssh children of this process that ended and were never waited for.</summary>
         public static IReadOnlyList<int> Zombies() =>
             Proc().Where(p => p.Name == "ssh" && p.State == 'Z' && p.Parent == Environment.ProcessId).Select(p => p.Pid).ToArray();

@@ -18,15 +18,15 @@ namespace Oci.Tests.Unit
             Assert.Equal(new[]
             {
                 "-F", "/cfg", "-o", "BatchMode=yes", "-o", "UserKnownHostsFile=/kh", "-i", "/keys/id", "-o", "IdentitiesOnly=yes",
-                "-o", "ConnectTimeout=10", "-l", "me", "-p", "2222", "--", "build01", "docker system dial-stdio",
+                "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=3", "-l", "me", "-p", "2222", "--", "build01", "docker system dial-stdio",
             }, route.Arguments);
         }
 
         [Fact]
-        public void Without_settings_only_batch_mode_and_the_timeout_are_added()
+        public void Without_settings_only_batch_mode_and_the_keepalives_are_added()
         {
             var route = SshCommandLine.Routes(OciEndpoint.Parse("ssh://[::1]"), null, System.Threading.Timeout.InfiniteTimeSpan)[0];
-            Assert.Equal(new[] { "-o", "BatchMode=yes", "--", "::1", "docker system dial-stdio" }, route.Arguments);
+            Assert.Equal(new[] { "-o", "BatchMode=yes", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=3", "--", "::1", "docker system dial-stdio" }, route.Arguments);
         }
 
         [Theory]

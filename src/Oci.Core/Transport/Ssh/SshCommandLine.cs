@@ -8,13 +8,16 @@ namespace Oci.Transport.Ssh
 {
     /// <summary>
     /// The <c>ssh</c> command lines for an <c>ssh://</c> endpoint, the way the docker CLI builds its own: batch mode (never
-    /// a prompt), the settings' config file, options, key and user, the port, then <c>--</c>, the host and the remote
-    /// command. The remote command is an engine CLI's <c>system dial-stdio</c>, which relays stdin and stdout to the
+    /// a prompt), the settings' config file, options, key and user, a connect timeout and keepalives, the port, then
+    /// <c>--</c>, the host and the remote command. The remote command is an engine CLI's <c>system dial-stdio</c>, which relays stdin and stdout to the
     /// engine's socket (<c>ssh -W</c> cannot reach a unix socket with OpenSSH 9.2; a <c>-L</c> forward needs a local socket
     /// file, which other local users could reach).
     /// </summary>
     internal static class SshCommandLine
     {
+        /// <summary>How often ssh checks that the server still answers (<c>ServerAliveInterval</c>), in seconds.</summary>
+        public const int ServerAliveSeconds = 15;
+
         /// <summary>
         /// Every route to try, in order: the preferred CLI's dial-stdio (<see cref="OciSshSettings.RemoteCli"/>; docker by
         /// default, as <c>docker -H ssh://</c> runs), then the other's. With a socket path in the endpoint each CLI is
@@ -66,6 +69,9 @@ namespace Oci.Transport.Ssh
             if (settings?.IdentityFile is { } key) args.AddRange(new[] { "-i", key, "-o", "IdentitiesOnly=yes" });
             if (connectTimeout != Timeout.InfiniteTimeSpan)
                 args.AddRange(new[] { "-o", "ConnectTimeout=" + Math.Max(1, (int)Math.Ceiling(connectTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture) });
+            // A peer that goes silent (a network gone, a host frozen) would hold a stream forever: ssh asks every 15 s
+            // and gives up after 3 unanswered asks, so a request fails within a minute. Options given above win.
+            args.AddRange(new[] { "-o", "ServerAliveInterval=" + ServerAliveSeconds.ToString(CultureInfo.InvariantCulture), "-o", "ServerAliveCountMax=3" });
             if (user is not null) args.AddRange(new[] { "-l", user });
             if (endpoint.Port > 0) args.AddRange(new[] { "-p", endpoint.Port.ToString(CultureInfo.InvariantCulture) });
             // "--": nothing after it is read as an option, whatever the host looks like.
