@@ -27,9 +27,9 @@ namespace Oci.Transport
 
         private const int MaxErrorBody = 16 * 1024;
 
-        public static async Task<UpgradedStream> OpenAsync(OciEndpoint endpoint, TlsMaterial? tls, string path, byte[] jsonBody, CancellationToken cancellationToken)
+        public static async Task<UpgradedStream> OpenAsync(OciEndpoint endpoint, TlsMaterial? tls, Ssh.SshDialer? ssh, string path, byte[] jsonBody, CancellationToken cancellationToken)
         {
-            var (stream, socket) = await UpgradeDialer.DialAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            var (stream, socket) = await UpgradeDialer.DialAsync(endpoint, ssh, cancellationToken).ConfigureAwait(false);
             try
             {
                 using (cancellationToken.Register(() => { stream.Dispose(); socket?.Dispose(); }))
@@ -147,12 +147,17 @@ namespace Oci.Transport
 
         public Stream Stream { get; }
 
-        /// <summary>True when the connection can be half-closed (sockets; not named pipes).</summary>
-        public bool CanCloseWrite => _socket is not null;
+        /// <summary>True when the connection can be half-closed (sockets and ssh; not named pipes).</summary>
+        public bool CanCloseWrite => _socket is not null || Stream is Ssh.SshStream;
 
-        /// <summary>Ends the input: TLS's close_notify where the platform sends one, then the socket's send side.</summary>
+        /// <summary>Ends the input: ssh's stdin; else TLS's close_notify where the platform sends one, then the socket's send side.</summary>
         public async Task CloseWriteAsync()
         {
+            if (Stream is Ssh.SshStream ssh)
+            {
+                await ssh.CloseInputAsync().ConfigureAwait(false);
+                return;
+            }
             if (_socket is null) throw new NotSupportedException("this connection cannot be half-closed");
 #if NET8_0_OR_GREATER
             if (Stream is SslStream ssl) await ssl.ShutdownAsync().ConfigureAwait(false);

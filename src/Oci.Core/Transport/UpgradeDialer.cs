@@ -12,13 +12,15 @@ namespace Oci.Transport
 {
     /// <summary>
     /// Opens a byte stream of its own to an engine for an upgraded (hijacked) request, keeping the socket so the caller
-    /// can half-close it (end of stdin). net8.0 dials as the pooled transport does (EngineDialer);
-    /// netstandard2.0 dials unix sockets, named pipes and TCP itself.
+    /// can half-close it (end of stdin). An ssh:// endpoint's stream is another ssh process of its dialer; otherwise
+    /// net8.0 dials as the pooled transport does (EngineDialer) and netstandard2.0 dials unix sockets, named pipes and TCP
+    /// itself.
     /// </summary>
     internal static class UpgradeDialer
     {
-        public static async Task<(Stream Stream, Socket? Socket)> DialAsync(OciEndpoint endpoint, CancellationToken cancellationToken)
+        public static async Task<(Stream Stream, Socket? Socket)> DialAsync(OciEndpoint endpoint, Ssh.SshDialer? ssh, CancellationToken cancellationToken)
         {
+            if (ssh is not null) return (await ssh.DialAsync(cancellationToken).ConfigureAwait(false), null);
 #if NET8_0_OR_GREATER
             var stream = await EngineDialer.DialAsync(endpoint, cancellationToken).ConfigureAwait(false);
             return (stream, (stream as NetworkStream)?.Socket);

@@ -39,7 +39,7 @@ namespace Oci.Drivers.Docker
                 DockerContainerJson.Default.IdResponseDto, cancellationToken).ConfigureAwait(false);
             var start = JsonSerializer.SerializeToUtf8Bytes(new ExecStartDto(), DockerContainerJson.Default.ExecStartDto);
             byte[] stdout, stderr;
-            using (var session = await EngineUpgrade.OpenAsync(c.Endpoint, c.Tls, c.Http.Prefix + "exec/" + exec.Id + "/start", start, cancellationToken).ConfigureAwait(false))
+            using (var session = await EngineUpgrade.OpenAsync(c.Endpoint, c.Tls, c.Ssh, c.Http.Prefix + "exec/" + exec.Id + "/start", start, cancellationToken).ConfigureAwait(false))
             {
                 // Input and output at once: a command may write more than the pipes hold before it reads all its input.
                 var writing = options.Input is null ? Task.CompletedTask : WriteInputAsync(session, options.Input, cancellationToken);

@@ -46,6 +46,18 @@ namespace Oci.Transport.Ssh
         /// <summary>The ssh process carrying the stream now (tests stop it to cut the connection).</summary>
         internal SshProcess Process => Volatile.Read(ref _process);
 
+        /// <summary>
+        /// Ends the input (ssh's stdin), which dial-stdio passes on to the engine as a half-close: an exec's stdin ends
+        /// while its output still comes. Only once the engine answered (no replay to another route can follow).
+        /// </summary>
+        internal async Task CloseInputAsync()
+        {
+            if (!_answered) throw new InvalidOperationException("The input of an ssh stream is closed only once the engine has answered.");
+            var input = Process.Input;
+            await input.FlushAsync().ConfigureAwait(false);
+            input.Dispose();
+        }
+
         public override bool CanRead => true;
         public override bool CanWrite => true;
         public override bool CanSeek => false;
