@@ -95,13 +95,15 @@ namespace Oci.Conformance
             public async ValueTask DisposeAsync()
             {
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                var listed = (OciContainer[])(await _suite.Client.ExecuteAsync(OciRequest.WithOptions(OciMethods.List, OciKind.Container, null,
+                // A client of its own: the test's may be what failed, and its failure is what the test must report.
+                await using var client = await _suite.ConnectAsync().ConfigureAwait(false);
+                var listed = (OciContainer[])(await client.ExecuteAsync(OciRequest.WithOptions(OciMethods.List, OciKind.Container, null,
                     new OciContainerListOptions { All = true, Label = new[] { ContainerLabel + "=" + Label } }), cts.Token).ConfigureAwait(false)).Data!;
                 foreach (var name in listed.Select(c => c.Id).Concat(Names).Distinct())
                 {
                     try
                     {
-                        await _suite.Client.ExecuteAsync(OciRequest.WithOptions(OciMethods.Remove, OciKind.Container, name, new OciContainerRemoveOptions { Force = true, Volumes = true }), cts.Token).ConfigureAwait(false);
+                        await client.ExecuteAsync(OciRequest.WithOptions(OciMethods.Remove, OciKind.Container, name, new OciContainerRemoveOptions { Force = true, Volumes = true }), cts.Token).ConfigureAwait(false);
                     }
                     catch (OciException e) when (e.Kind == OciErrorKind.NotFound)
                     {
