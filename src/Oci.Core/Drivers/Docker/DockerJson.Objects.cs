@@ -164,6 +164,14 @@ namespace Oci.Drivers.Docker
         public string? Name { get; set; }
     }
 
+    /// <summary>An entry of libpod's <c>POST /images/prune</c> (Podman).</summary>
+    internal sealed class LibpodPruneDto
+    {
+        public string? Id { get; set; }
+        public long Size { get; set; }
+        public string? Err { get; set; }
+    }
+
     internal sealed class EventDto
     {
         public string? Type { get; set; }
@@ -221,6 +229,7 @@ namespace Oci.Drivers.Docker
     [JsonSerializable(typeof(NetworkCreatedDto))]
     [JsonSerializable(typeof(NetworkPruneDto))]
     [JsonSerializable(typeof(List<ContainerUseDto>))]
+    [JsonSerializable(typeof(List<LibpodPruneDto>))]
     [JsonSerializable(typeof(EventDto))]
     [JsonSerializable(typeof(DiskUsageDto))]
     [JsonSerializable(typeof(Dictionary<string, List<string>>))]

@@ -17,7 +17,17 @@ namespace Oci.Drivers.Docker
         {
             if (options.DryRun) return Answer(request, await ImageCandidatesAsync(c, options, cancellationToken).ConfigureAwait(false));
             var filters = new DockerFilters().Bool("dangling", !options.All).Labels(options.Labels).Time("until", options.Until);
-            var r = await c.Http.SendJsonAsync(HttpMethod.Post, "images/prune" + filters.Query("?"), null, null, DockerObjectJson.Default.ImagePruneDto, cancellationToken).ConfigureAwait(false);
+            ImagePruneDto r;
+            try
+            {
+                r = await c.Http.SendJsonAsync(HttpMethod.Post, "images/prune" + filters.Query("?"), null, null, DockerObjectJson.Default.ImagePruneDto, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Transport.EngineResponseException e) when (options.All && (e.Body ?? string.Empty).IndexOf("filter more than once", StringComparison.Ordinal) >= 0)
+            {
+                // An engine whose compatible API always prunes dangling images only (Podman's) cannot be asked for all.
+                throw new OciException(OciErrorKind.Unsupported, "Prune image: this engine's Docker-compatible API prunes only dangling images; use the engine's own driver to prune every unused image.",
+                    request.Target, e.Body, (int)e.StatusCode, e);
+            }
             var items = r.ImagesDeleted ?? new List<ImageDeleteDto>();
             return Answer(request, new OciPruneResult
             {
@@ -49,8 +59,11 @@ namespace Oci.Drivers.Docker
         {
             if (options.DryRun)
             {
-                var unused = await DockerVolumeHandlers.ListAsync(c, (string?)null, new OciVolumeListOptions { Labels = options.Labels, Dangling = true }, cancellationToken).ConfigureAwait(false);
-                return Answer(request, new OciPruneResult { Kind = OciKind.Volume, DryRun = true, Deleted = unused.Select(v => v.Name).ToArray() });
+                // In use = mounted by a container, running or not (asked of the containers: not every engine's dangling filter says).
+                var volumes = await DockerVolumeHandlers.ListAsync(c, (string?)null, new OciVolumeListOptions { Labels = options.Labels }, cancellationToken).ConfigureAwait(false);
+                var mounted = new HashSet<string>((await ContainersAsync(c, cancellationToken).ConfigureAwait(false))
+                    .SelectMany(x => x.Mounts ?? new List<MountUseDto>()).Where(m => m.Type == "volume" && m.Name is not null).Select(m => m.Name!), StringComparer.Ordinal);
+                return Answer(request, new OciPruneResult { Kind = OciKind.Volume, DryRun = true, Deleted = volumes.Where(v => !mounted.Contains(v.Name)).Select(v => v.Name).ToArray() });
             }
             var filters = new DockerFilters().Labels(options.Labels);
             var r = await c.Http.SendJsonAsync(HttpMethod.Post, "volumes/prune" + filters.Query("?"), null, null, DockerObjectJson.Default.VolumePruneDto, cancellationToken).ConfigureAwait(false);
