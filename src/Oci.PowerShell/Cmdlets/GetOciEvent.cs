@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using Oci.PowerShell.Internal;
 
 namespace Oci.PowerShell
@@ -83,14 +84,18 @@ namespace Oci.PowerShell
             if (Wait)
             {
                 var c = connections[0];
-                InvokeStream(ct => c.Client.StreamAsync<OciEvent>(request, cancellationToken: ct), e => Emit(e, c), c);
+                InvokeStream<OciEvent>((onItem, ct) => c.Client.ForEachAsync(request, onItem, cancellationToken: ct), e => Emit(e, c), c);
                 return;
             }
             InvokeEach(connections,
                 async (c, ct) =>
                 {
                     var events = new List<OciEvent>();
-                    await foreach (var e in c.Client.StreamAsync<OciEvent>(request, cancellationToken: ct)) events.Add(e);
+                    await c.Client.ForEachAsync<OciEvent>(request, e =>
+                    {
+                        events.Add(e);
+                        return Task.CompletedTask;
+                    }, cancellationToken: ct).ConfigureAwait(false);
                     return events;
                 },
                 (c, events) =>
