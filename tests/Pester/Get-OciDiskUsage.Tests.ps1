@@ -28,14 +28,18 @@ Describe 'Get-OciDiskUsage' {
         Get-TableColumns ($rows | Out-String -Width 200) | Should -Be @('Type', 'Total', 'Active', 'Size', 'Reclaimable')
     }
 
-    It 'counts an image a container uses as active and not reclaimable' {
-        $id = New-TestContainer $docker $Small -NoStart
+    It 'counts an image a container uses as active, and its own bytes as not reclaimable' {
+        # An image of its own: its layer is shared with no other image, so its bytes stay while the container does.
+        $file = New-TestArchive -Tag ("$Registry/dftests/img:" + [guid]::NewGuid().ToString('N').Substring(0, 10))
+        $image = Import-OciImage $file -Connection $docker
+        Remove-Item $file
+        $id = New-TestContainer $docker $image.Reference -NoStart
         try {
             $images = Get-OciDiskUsage -Connection $docker | Where-Object Type -eq Images
             $images.Active | Should -BeGreaterOrEqual 1
             $images.Reclaimable | Should -BeLessThan $images.Size
         }
-        finally { Remove-TestContainer $docker $id }
+        finally { Remove-TestContainer $docker $id; $image | Remove-OciImage -Force }
     }
 
     It 'an engine that cannot be read is a non-terminating error; the others still answer' {

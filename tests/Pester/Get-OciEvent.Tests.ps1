@@ -23,19 +23,23 @@ Describe 'Get-OciEvent' {
         $ps.Runspace = $rs
         $out = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $null = $ps.AddScript('param($e, $l) $x = Connect-OciEngine -Endpoint $e; Get-OciEvent -Wait -Type container -Label "oci.test.events=$l" -Connection $x').AddParameters(@{ e = $c.Endpoint; l = $label })
-        $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $out)
+        $in = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $in.Complete()
+        $handle = $ps.BeginInvoke($in, $out)
         $id = $null
+        # By index: enumerating a PSDataCollection the pipeline still writes to waits for it to close.
+        $seen = { for ($i = 0; $i -lt $out.Count; $i++) { $out[$i] } }
         try {
             Start-Sleep -Milliseconds 1500 # the stream is open before the container is made
             $id = New-TestContainer $c $Small -Command 'sh', '-c', 'sleep 2' -Labels @{ 'oci.test.events' = $label }
             $deadline = [DateTime]::UtcNow.AddSeconds(60) # hang guard
-            while (-not ($out | Where-Object Action -eq 'die') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+            while (-not (& $seen | Where-Object Action -eq 'die') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
             $ps.InvocationStateInfo.State | Should -Be 'Running' -Because 'without -Until the stream follows'
-            $actions = @($out | Where-Object ActorId -eq $id | ForEach-Object Action)
+            $actions = @(& $seen | Where-Object ActorId -eq $id | ForEach-Object Action)
             $actions.IndexOf('create') | Should -BeGreaterOrEqual 0
             $actions.IndexOf('create') | Should -BeLessThan $actions.IndexOf('start')
             $actions.IndexOf('start') | Should -BeLessThan $actions.IndexOf('die')
-            $die = $out | Where-Object Action -eq 'die' | Select-Object -First 1
+            $die = & $seen | Where-Object Action -eq 'die' | Select-Object -First 1
             $die.GetType().FullName | Should -Be 'Oci.OciEvent'
             $die.Attributes['oci.test.events'] | Should -Be $label
             $die.Connection.Endpoint | Should -Be $c.Endpoint

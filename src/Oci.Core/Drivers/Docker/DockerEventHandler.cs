@@ -27,8 +27,10 @@ namespace Oci.Drivers.Docker
             var filters = new DockerFilters().Words("type", options.Types).Words("event", options.Actions).Labels(options.Labels);
             foreach (var f in options.Filters) filters.Words(DockerFilters.CheckWord(f.Key, "filter key"), f.Value);
             var parts = new List<string>();
-            if (options.Since is { } since) parts.Add("since=" + DockerFilters.UnixSeconds(since));
-            if (options.Until is { } until) parts.Add("until=" + DockerFilters.UnixSeconds(until));
+            // Whole seconds, widened outwards: engines differ in reading fractions (Podman drops them, which would cut off
+            // the last second of a window that ends now).
+            if (options.Since is { } since) parts.Add("since=" + DockerFilters.WholeSeconds(since, up: false));
+            if (options.Until is { } until) parts.Add("until=" + DockerFilters.WholeSeconds(until, up: true));
             var query = "events" + (parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts));
             return query + filters.Query(parts.Count == 0 ? "?" : "&");
         }

@@ -57,6 +57,15 @@ namespace Oci.Drivers.Docker
             return (ticks / (decimal)TimeSpan.TicksPerSecond).ToString("0.#########", CultureInfo.InvariantCulture);
         }
 
+        /// <summary>A time as whole Unix seconds, rounded <paramref name="up"/> or down.</summary>
+        public static string WholeSeconds(DateTimeOffset time, bool up)
+        {
+            var ticks = time.UtcTicks - DateTimeOffset.FromUnixTimeSeconds(0).UtcTicks;
+            var seconds = ticks / TimeSpan.TicksPerSecond;
+            if (ticks % TimeSpan.TicksPerSecond != 0 && (up == ticks > 0)) seconds += up ? 1 : -1;
+            return seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         public static string CheckLabel(string label)
         {
             if (label is null || !LabelPattern.IsMatch(label))
