@@ -76,3 +76,31 @@ Describe 'Invoke-OciPush' {
         { Invoke-OciPush "$Registry/x@sha256:$('a' * 64)" -Connection $docker -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.InvalidReference,Oci.PowerShell.InvokeOciPush'
     }
 }
+
+Describe 'Invoke-OciPush and Connect-OciRegistry on a plain-text remote engine' {
+    BeforeEach {
+        $box = New-TestSandbox
+        $fake = [Oci.Tests.Pester.FakeEngine]::new([Oci.Tests.Pester.FakeEngine]::NonLoopbackAddress())
+        $rs = New-TestRunspace
+        $r = Invoke-InRunspace $rs { param($e) $global:c = Connect-OciEngine -Endpoint $e } @{ e = $fake.Endpoint }
+        $r.AllErrors.Count | Should -Be 0
+    }
+
+    AfterEach {
+        $rs.Dispose()
+        $fake.Dispose()
+        Remove-TestSandbox $box
+    }
+
+    It 'refuses to send the credential of a <Command> without -AllowUnencryptedAuthentication, sending nothing' -ForEach @(
+        @{ Command = 'push'; Script = { Invoke-OciPush "$AuthRegistry/private:latest" -Credential (New-TestCredential) -Connection $c }; Id = 'InvokeOciPush'; Path = '/push' }
+        @{ Command = 'login'; Script = { Connect-OciRegistry $AuthRegistry -Credential (New-TestCredential) -Connection $c }; Id = 'ConnectOciRegistry'; Path = '/auth' }
+    ) {
+        $r = Invoke-InRunspace $rs $Script
+        $r.AllErrors.Count | Should -Be 1
+        $r.AllErrors[0].FullyQualifiedErrorId | Should -Be "Oci.InvalidArgument,Oci.PowerShell.$Id"
+        "$($r.AllErrors[0])" | Should -BeLike '*-AllowUnencryptedAuthentication*'
+        @($fake.Requests | Where-Object { $_.Line.Contains($Path) }).Count | Should -Be 0
+        Get-StreamText $r | Should -Not -Match ([regex]::Escape($AuthPassword))
+    }
+}
