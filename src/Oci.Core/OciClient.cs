@@ -52,8 +52,7 @@ namespace Oci
             options = options?.Clone() ?? new OciConnectOptions();
             if (!driver.Probe.CanProbe(endpoint))
                 throw new OciException(endpoint.IsKnownScheme ? OciErrorKind.Unsupported : OciErrorKind.InvalidArgument,
-                    $"The {driver.Name} driver cannot reach {endpoint.Scheme}:// endpoints ('{endpoint}')." +
-                    (endpoint.IsSsh ? " Forward the engine's socket (ssh -L) and connect to that instead." : string.Empty), endpoint.Text);
+                    $"The {driver.Name} driver cannot reach {endpoint.Scheme}:// endpoints ('{endpoint}').", endpoint.Text);
             OciProbeResult answer;
             try
             {

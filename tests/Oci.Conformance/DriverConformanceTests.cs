@@ -37,11 +37,22 @@ namespace Oci.Conformance
         /// <summary>The endpoint as the connection must report it once normalised; by default <see cref="Endpoint"/> itself.</summary>
         protected virtual string ExpectedEndpoint => Endpoint;
 
-        /// <summary>An endpoint of the kind the driver takes where no engine answers. By default a socket path that does not exist, or a closed loopback port.</summary>
+        /// <summary>
+        /// An endpoint of the kind the driver takes where no engine answers. By default a socket path that does not exist,
+        /// or a closed loopback port (for <c>ssh://</c>: the same user at a closed loopback port).
+        /// </summary>
         protected virtual string DeadEndpoint =>
             Endpoint.StartsWith("unix://", StringComparison.OrdinalIgnoreCase)
                 ? $"unix:///tmp/oci-conformance-{Guid.NewGuid():N}.sock"
-                : "tcp://127.0.0.1:" + ((System.Net.IPEndPoint)StartAndStop().LocalEndpoint).Port;
+                : Endpoint.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase)
+                    ? "ssh://" + (OciEndpoint.Parse(Endpoint).User is { } user ? user + "@" : string.Empty) + "127.0.0.1:" + ClosedPort()
+                    : "tcp://127.0.0.1:" + ClosedPort();
+
+        /// <summary>
+        /// How every client of the suite connects beyond the endpoint (TLS material, ssh key and known_hosts, ...); null =
+        /// the defaults (<see cref="OciClient.ConnectAsync(IOciDriver, string, CancellationToken)"/>).
+        /// </summary>
+        protected virtual OciConnectOptions? ConnectOptions => null;
 
         /// <summary>The longest any single pull in the suite may take before the test fails (a hang is a failure, not a wait).</summary>
         protected virtual TimeSpan PullTimeout => TimeSpan.FromMinutes(3);
@@ -107,7 +118,7 @@ namespace Oci.Conformance
             try
             {
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                return await OciClient.ConnectAsync(Driver, endpoint, cts.Token).ConfigureAwait(false);
+                return await OciClient.ConnectAsync(Driver, endpoint, ConnectOptions, cts.Token).ConfigureAwait(false);
             }
             catch (OciException e)
             {
@@ -167,12 +178,14 @@ namespace Oci.Conformance
             return e;
         }
 
-        private static System.Net.Sockets.TcpListener StartAndStop()
+        /// <summary>A loopback port nothing listens on: one the system just handed out and took back.</summary>
+        private static int ClosedPort()
         {
             var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
             listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
-            return listener;
+            return port;
         }
 
         // ------------------------------------------------------------------------------------------------
@@ -199,7 +212,7 @@ namespace Oci.Conformance
         {
             var dead = DeadEndpoint;
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var e = await FailsAsync(OciErrorKind.EngineUnavailable, () => OciClient.ConnectAsync(Driver, dead));
+            var e = await FailsAsync(OciErrorKind.EngineUnavailable, () => OciClient.ConnectAsync(Driver, dead, ConnectOptions));
             Assert.Equal(dead, e.Target);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"a dead endpoint should fail fast, took {watch.Elapsed}");
         }
@@ -209,7 +222,7 @@ namespace Oci.Conformance
         {
             using var cts = new CancellationTokenSource();
             cts.Cancel();
-            await FailsAsync(OciErrorKind.Cancelled, () => OciClient.ConnectAsync(Driver, Endpoint, cts.Token));
+            await FailsAsync(OciErrorKind.Cancelled, () => OciClient.ConnectAsync(Driver, Endpoint, ConnectOptions, cts.Token));
         }
 
         [Fact]

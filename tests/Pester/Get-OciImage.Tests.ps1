@@ -114,6 +114,7 @@ Describe 'Get-OciImage' {
 
     It 'completes -Name with the tags the engines have, with a tooltip' {
         $line = "Get-OciImage -Connection `$podman $Registry/sma"
+        $null = TabExpansion2 $line $line.Length # the first completion in a process also loads and compiles the listing path
         $completions = (TabExpansion2 $line $line.Length).CompletionMatches
         $completions.CompletionText | Should -Contain $Small
         ($completions | Where-Object CompletionText -eq $Small).ToolTip | Should -Match '^[0-9a-f]{12}, '

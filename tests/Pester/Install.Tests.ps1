@@ -61,7 +61,7 @@ Describe 'The module package' {
         try {
             $names = @($zip.Entries | ForEach-Object FullName)
             foreach ($f in 'Oci.psd1', 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'en-US/about_Oci.help.txt',
-                'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll') {
+                'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll', 'Dependencies/net8.0/Oci.Core.dll') {
                 $names | Should -Contain $f
             }
             @($names | Where-Object { $_ -like 'lib/*' }).Count | Should -Be 0

@@ -51,7 +51,9 @@ Describe 'The Oci module' {
     }
 
     It 'keeps its dependencies apart and loads them in its own load context' {
-        foreach ($f in 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'en-US/about_Oci.help.txt', 'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll') {
+        foreach ($f in 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'Oci.types.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'en-US/about_Oci.help.txt',
+            'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll',
+            'Dependencies/net8.0/Oci.Core.dll', 'Dependencies/net8.0/BouncyCastle.Cryptography.dll') {
             Join-Path $ModuleFolder $f | Should -Exist
         }
         foreach ($f in 'Oci.Core.dll', 'Docker.DotNet.dll', 'System.Text.Json.dll') {
@@ -61,7 +63,13 @@ Describe 'The Oci module' {
         $r = Invoke-OciRequest -Method PING -Connection $c
         $core = $r.GetType().Assembly
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name | Should -Not -Be 'Default'
-        $core.Location | Should -Be (Join-Path $ModuleFolder 'Dependencies' 'Oci.Core.dll')
+        # PowerShell 7 runs the net8.0 build (its own pooled transport); Windows PowerShell 5.1 the netstandard2.0 one.
+        $core.Location | Should -Be (Join-Path $ModuleFolder 'Dependencies' 'net8.0' 'Oci.Core.dll')
+        $core.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false).FrameworkName | Should -Be '.NETCoreApp,Version=v8.0'
+        @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -like 'Docker.DotNet*' -and $_.Location -like "$ModuleFolder*" }) |
+            Should -BeNullOrEmpty -Because 'the net8.0 build needs no Docker.DotNet'
+        @(Get-ChildItem (Join-Path $ModuleFolder 'Dependencies' 'net8.0') -Recurse -File | ForEach-Object Name | Sort-Object) |
+            Should -Be @('BouncyCastle.Cryptography.dll', 'Oci.Core.dll', 'Tomlyn.dll') -Because 'the net8.0 closure is Oci.Core, BouncyCastle and Tomlyn; the runtime has the rest'
         $c.GetType().Assembly.Location | Should -Be (Join-Path $ModuleFolder 'Oci.PowerShell.dll')
     }
 

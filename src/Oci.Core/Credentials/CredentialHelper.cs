@@ -75,26 +75,11 @@ namespace Oci.Credentials
             var program = Prefix + helper;
             if (helper.IndexOfAny(new[] { '/', '\\', '\0' }) >= 0 || helper.Trim().Length == 0)
                 throw new OciException(OciErrorKind.InvalidArgument, $"'{helper}' ({role}) is not a valid credential helper name.", serverAddress);
-            var path = Find(program, env)
+            var path = ChildProcesses.Find(program, env)
                 ?? throw new OciException(OciErrorKind.InvalidArgument,
                     $"Docker's configuration names the credential helper '{helper}' ({role}) for {serverAddress}, but {program} is not on PATH.", serverAddress);
 
-            var psi = new ProcessStartInfo(path, verb)
-            {
-                UseShellExecute = false,
-                CreateNoWindow = true,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-            };
-            if (env.ChildProcessVariables is { } variables)
-            {
-                psi.Environment.Clear();
-                foreach (var v in variables)
-                    if (v.Value is not null) psi.Environment[v.Key] = v.Value;
-            }
+            var psi = ChildProcesses.StartInfo(path, new[] { verb }, env);
 
             using var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
             var exited = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -113,7 +98,7 @@ namespace Oci.Credentials
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             string output, errors;
-            using (limit.Token.Register(() => Kill(process)))
+            using (limit.Token.Register(() => ChildProcesses.Kill(process)))
             {
                 try
                 {
@@ -144,32 +129,6 @@ namespace Oci.Credentials
             }
 
             return (process.ExitCode, output, errors, program);
-        }
-
-        /// <summary>The first <paramref name="program"/> on the environment's PATH (with PATHEXT on Windows); null when none.</summary>
-        internal static string? Find(string program, OciEnvironment env)
-        {
-            var pathVar = env.GetVariable("PATH");
-            if (string.IsNullOrEmpty(pathVar)) return null;
-            var extensions = new List<string> { string.Empty };
-            if (env.IsWindows)
-            {
-                extensions.Clear();
-                if (Path.HasExtension(program)) extensions.Add(string.Empty);
-                foreach (var ext in (env.GetVariable("PATHEXT") ?? ".COM;.EXE;.BAT;.CMD").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
-                    extensions.Add(ext.Trim());
-            }
-            foreach (var dir in pathVar!.Split(new[] { env.IsWindows ? ';' : ':' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var d = dir.Trim().Trim('"');
-                if (d.Length == 0) continue;
-                foreach (var ext in extensions)
-                {
-                    var candidate = Path.Combine(d, program + ext);
-                    if (env.FileExists(candidate) && !env.DirectoryExists(candidate)) return candidate;
-                }
-            }
-            return null;
         }
 
         private static OciRegistryCredential? Parse(string output, string program, string role, string serverAddress)
@@ -234,22 +193,6 @@ namespace Oci.Credentials
                 }
             }
             await all.ConfigureAwait(false);
-        }
-
-        private static void Kill(Process process)
-        {
-            try
-            {
-                if (process.HasExited) return;
-#if NET5_0_OR_GREATER
-                process.Kill(entireProcessTree: true);
-#else
-                process.Kill();
-#endif
-            }
-            catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
-            {
-            }
         }
     }
 }

@@ -12,7 +12,8 @@ namespace Oci.PowerShell.Internal
     /// <list type="bullet">
     /// <item>PowerShell 7 (.NET): <c>AssemblyLoadContext.Default</c>'s <c>Resolving</c> event answers the one
     /// request the default context cannot satisfy, Oci.Core (wanted by this assembly's cmdlets), with Oci.Core loaded
-    /// into the module's own <see cref="DependencyLoadContext"/>. That context then resolves everything Oci.Core needs
+    /// into the module's own <see cref="DependencyLoadContext"/> — its net8.0 build from <c>Dependencies/net8.0</c> on
+    /// .NET 8 and later (the cmdlets are compiled against the netstandard2.0 build, whose public API is the same). That context then resolves everything Oci.Core needs
     /// from <c>Dependencies/</c>, so a different Docker.DotNet (say) already loaded into the default context by another
     /// module is never seen by Oci.Core, and ours never by it.</item>
     /// <item>Windows PowerShell 5.1 (.NET Framework, no load contexts): <c>AppDomain.AssemblyResolve</c> loads any
@@ -52,9 +53,19 @@ namespace Oci.PowerShell.Internal
             }
         }
 
+        /// <summary>
+        /// On .NET 8 or later, the net8.0 build of Oci.Core and its closure (<c>Dependencies/net8.0</c>): its own pooled
+        /// transport, no Docker.DotNet. Older .NET (Core) runtimes keep the netstandard2.0 closure.
+        /// </summary>
+        internal static string CoreDirectory(string directory)
+        {
+            var net8 = Path.Combine(directory, "net8.0");
+            return Environment.Version.Major >= 8 && File.Exists(Path.Combine(net8, "Oci.Core.dll")) ? net8 : directory;
+        }
+
         // Kept out of line so .NET Framework never JIT-compiles a method that mentions AssemblyLoadContext.
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void InstallCore(string directory) => CoreResolver.Install(directory);
+        private static void InstallCore(string directory) => CoreResolver.Install(CoreDirectory(directory));
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static void InstallFramework(string directory)
