@@ -13,7 +13,7 @@ namespace Oci.Conformance
     /// Short-lived containers the suite needs as props (an image or volume in use, a container's events). Oci's
     /// container methods are not what is tested here, so by default they are made through the Docker API directly
     /// (which Podman's compatible API serves too), with no network (<c>NetworkMode</c> none). Override
-    /// <see cref="DriverConformanceTests.Containers"/> for an engine that does not speak it.
+    /// <see cref="DriverConformanceTests.CreateContainers"/> for an engine reached otherwise.
     /// </summary>
     public class ConformanceContainers : IDisposable
     {

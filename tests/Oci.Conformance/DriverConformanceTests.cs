@@ -75,8 +75,11 @@ namespace Oci.Conformance
         protected void AssertPullOutcome(string expected, OciResponse response) =>
             Assert.Equal(ReportsPullOutcome ? expected : "Pulled", response.Status);
 
-        /// <summary>Makes the containers some tests need as props (through the Docker API at <see cref="Endpoint"/> by default).</summary>
-        protected virtual ConformanceContainers Containers => _containers ??= new ConformanceContainers(Endpoint);
+        /// <summary>Makes the containers some tests need as props (see <see cref="CreateContainers"/>); disposed after each test.</summary>
+        protected ConformanceContainers Containers => _containers ??= CreateContainers();
+
+        /// <summary>The maker of props: the Docker API at <see cref="Endpoint"/> by default; override for an engine reached otherwise.</summary>
+        protected virtual ConformanceContainers CreateContainers() => new(Endpoint);
 
         private ConformanceContainers? _containers;
 

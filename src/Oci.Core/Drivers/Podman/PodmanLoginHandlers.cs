@@ -27,11 +27,16 @@ namespace Oci.Drivers.Podman
             {
                 return await DockerLoginHandlers.CheckWithEngineAsync(c, server, credential, cancellationToken).ConfigureAwait(false);
             }
-            catch (EngineResponseException e) when (c.Endpoint.IsLocal && (e.Body ?? string.Empty).IndexOf("server gave HTTP response to HTTPS client", StringComparison.OrdinalIgnoreCase) >= 0)
+            catch (EngineResponseException e) when (OnThisMachine(c.Endpoint) && (e.Body ?? string.Empty).IndexOf("server gave HTTP response to HTTPS client", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 await RegistryCheck.CheckAsync(server, plainHttp: true, credential, cancellationToken).ConfigureAwait(false);
                 return credential;
             }
         }
+
+        /// <summary>True when the engine sees registries as this machine does: a local socket, loopback TCP, or ssh to loopback.</summary>
+        private static bool OnThisMachine(OciEndpoint endpoint) =>
+            endpoint.IsLocal || (endpoint.IsSsh && endpoint.Host is { } h
+                && (string.Equals(h, "localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(h, out var ip) && System.Net.IPAddress.IsLoopback(ip))));
     }
 }
