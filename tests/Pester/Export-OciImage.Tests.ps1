@@ -74,3 +74,28 @@ Describe 'Export-OciImage' {
         $ev2[0].FullyQualifiedErrorId | Should -Be 'Oci.InvalidArgument,Oci.PowerShell.ExportOciImage'
     }
 }
+
+Describe 'Export-OciImage stopped midway' {
+    It 'stops at once on Ctrl+C and leaves no partial archive' {
+        $null = Invoke-OciPull $Big -Connection $docker -ErrorAction Stop
+        $file = Join-Path ([IO.Path]::GetTempPath()) "oci-export-$([guid]::NewGuid().ToString('N')).tar"
+        $rs = New-TestRunspace
+        $ps = [powershell]::Create()
+        $ps.Runspace = $rs
+        $null = $ps.AddScript('param($e, $i, $f) $x = Connect-OciEngine -Endpoint $e; Export-OciImage $i -Path $f -Connection $x').AddParameters(@{ e = $Endpoint; i = $Big; f = $file })
+        try {
+            $handle = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(60) # hang guard
+            while (-not ((Test-Path $file) -and (Get-Item $file).Length -gt 0) -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $handle.IsCompleted | Should -BeFalse -Because 'the 256 MB image is still being saved'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'Ctrl+C stops the save at once'
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $gone = [DateTime]::UtcNow.AddSeconds(30)
+            while ((Test-Path $file) -and [DateTime]::UtcNow -lt $gone) { Start-Sleep -Milliseconds 100 }
+            Test-Path $file | Should -BeFalse -Because 'a save that did not finish leaves no archive'
+        }
+        finally { $ps.Dispose(); $rs.Dispose(); Remove-Item $file -ErrorAction SilentlyContinue }
+    }
+}
