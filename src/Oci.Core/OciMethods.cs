@@ -15,8 +15,7 @@ namespace Oci
         public const string Tag = "TAG";
         public const string Remove = "REMOVE";
 
-        // Containers (LIST, INSPECT and REMOVE above serve them too).
-        public const string Create = "CREATE";
+        // Containers (LIST, INSPECT, REMOVE above and CREATE below serve them too).
         public const string Start = "START";
         public const string Stop = "STOP";
         public const string Kill = "KILL";
@@ -31,12 +30,26 @@ namespace Oci
         public const string Copy = "COPY";
         public const string Stats = "STATS";
 
+        // Images end to end, volumes, networks, events and disk use (issue 10).
+        public const string Push = "PUSH";
+        public const string History = "HISTORY";
+        public const string Prune = "PRUNE";
+        public const string Save = "SAVE";
+        public const string Load = "LOAD";
+        public const string Create = "CREATE";
+        public const string Login = "LOGIN";
+        public const string Logout = "LOGOUT";
+        public const string Events = "EVENTS";
+        public const string DiskUsage = "DF";
+
         /// <summary>Every standard method, in the order help and completion show them.</summary>
         public static IReadOnlyList<string> All { get; } = new[]
         {
             Ping, Version, Info, Pull, List, Inspect, Tag, Remove,
             // Containers.
-            Create, Start, Stop, Kill, Restart, Pause, Unpause, Wait, State, Logs, Exec, Run, Copy, Stats,
+            Start, Stop, Kill, Restart, Pause, Unpause, Wait, State, Logs, Exec, Run, Copy, Stats,
+            // issue 10
+            Push, History, Prune, Save, Load, Create, Login, Logout, Events, DiskUsage,
         };
 
         /// <summary>The kind a method acts on when the caller does not say.</summary>
@@ -46,6 +59,9 @@ namespace Oci
                 Ping or Version or Info => OciKind.Engine,
                 // Containers.
                 Create or Start or Stop or Kill or Restart or Pause or Unpause or Wait or State or Logs or Exec or Run or Copy or Stats => OciKind.Container,
+                // issue 10
+                Events or DiskUsage => OciKind.Engine,
+                Login or Logout => OciKind.Registry,
                 _ => OciKind.Image,
             };
 

@@ -33,6 +33,9 @@ namespace Oci.Conformance.Tests
 
         // libpod names the container's bundle (the folder of its OCI config).
         protected override bool NamesBundle => true;
+
+        // podman login keeps an auth file, not a config folder.
+        protected override string LoginConfigPath(string folder) => System.IO.Path.Combine(folder, "auth.json");
     }
 
     /// <summary>The docker driver against Podman: only Podman's Docker-compatible API, which the docker driver also serves, as it is.</summary>
@@ -59,6 +62,12 @@ namespace Oci.Conformance.Tests
         // Podman's compat API: its ancestor filter takes neither image ids nor tagless repositories, names match without
         // Docker's slash, and a wait for removal answers 0 (the podman driver works around all three through libpod).
         protected override bool FiltersAndWaitsLikeDockerd => false;
+
+        // Podman's compatible /auth speaks only HTTPS to registries; the docker driver uses it as it is.
+        protected override bool LogsInToPlainHttpRegistries => false;
+
+        // Podman's compatible prune always adds dangling=true.
+        protected override bool PrunesEveryUnusedImage => false;
     }
 
     [CollectionDefinition(Name)]

@@ -13,6 +13,9 @@ namespace Oci.Conformance.Tests
         protected override OciConnectOptions ConnectOptions => TestBed.SshOptions;
         protected override ConformanceImages Images => TestBed.Images;
         protected override string ExpectedEngine => "Docker";
+
+        // Props (containers) through the same engine's own socket: the Docker API client that makes them speaks no ssh.
+        protected override ConformanceContainers CreateContainers() => new(TestBed.DockerHost);
     }
 
     /// <summary>The podman driver on Podman over ssh://, to the service's socket path.</summary>
@@ -33,5 +36,11 @@ namespace Oci.Conformance.Tests
 
         // libpod names the container's bundle (the folder of its OCI config).
         protected override bool NamesBundle => true;
+
+        // podman login keeps an auth file, not a config folder.
+        protected override string LoginConfigPath(string folder) => System.IO.Path.Combine(folder, "auth.json");
+
+        // Props (containers) through the same engine's own socket: the Docker API client that makes them speaks no ssh.
+        protected override ConformanceContainers CreateContainers() => new(TestBed.PodmanHost);
     }
 }

@@ -45,11 +45,11 @@ namespace Oci.Conformance
         };
 
         /// <summary>The containers a test made, force-removed when it ends.</summary>
-        protected sealed class Containers : IAsyncDisposable
+        protected sealed class MadeContainers : IAsyncDisposable
         {
             private readonly DriverConformanceTests _suite;
 
-            public Containers(DriverConformanceTests suite)
+            public MadeContainers(DriverConformanceTests suite)
             {
                 _suite = suite;
                 Label = Guid.NewGuid().ToString("N");
@@ -161,7 +161,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Malformed_container_targets_and_specs_are_refused_by_name_before_anything_is_created()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             foreach (var method in ContainerMethods.Where(m => m != OciMethods.Create && m != OciMethods.Run && m != OciMethods.List && m != OciMethods.Logs))
                 await FailsAsync(OciErrorKind.InvalidArgument, () => ContainerAsync(method, "bad/name"), "bad/name");
             // A stream sends nothing until it is read: LOGS refuses when read.
@@ -226,7 +226,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Create_takes_every_key_of_the_spec_and_inspect_reports_them()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var host = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "oci-conf-" + Guid.NewGuid().ToString("N"))).FullName;
             try
             {
@@ -291,7 +291,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Create_takes_the_same_keys_as_parameters_and_refuses_unknown_ones_by_name()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var name = made.NewName();
             var parameters = new Dictionary<string, object?>
             {
@@ -322,7 +322,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Create_pulls_a_missing_image_unless_told_never_to()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             await RemoveImageAsync(Images.Pinned);
             var never = made.Spec("true");
             never.Image = Images.Pinned;
@@ -341,7 +341,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task State_is_the_OCI_runtime_state_through_the_lifecycle()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.CreateAsync("sleep 60");
             var created = await StateOfAsync(c.Name);
             Assert.Equal((OciContainerState.SpecVersion, c.Id, OciContainerStatus.Created), (created.OciVersion, created.Id, created.Status));
@@ -372,7 +372,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task List_filters_by_label_status_name_and_ancestor_and_lists_what_inspect_reports()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var running = await made.StartAsync("sleep 60");
             var stopped = await made.CreateAsync("exit 4");
             await ContainerAsync(OciMethods.Start, stopped.Name);
@@ -410,7 +410,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task The_lifecycle_answers_with_the_container_as_it_is_afterwards()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.CreateAsync("sleep 60");
             var started = await ContainerAsync(OciMethods.Start, c.Name);
             Assert.Equal(("Started", OciContainerStatus.Running), (started.Status, ((OciContainer)started.Data!).State));
@@ -435,7 +435,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Stop_kills_a_container_that_ignores_SIGTERM_once_the_timeout_passed()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("trap '' TERM; while true; do sleep 0.2; done");
             var stopped = (OciContainer)(await ContainerAsync(OciMethods.Stop, c.Name, new OciContainerStopOptions { Timeout = TimeSpan.FromSeconds(1) })).Data!;
             Assert.Equal((OciContainerStatus.Stopped, 137), (stopped.State, stopped.ExitCode));
@@ -444,7 +444,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Kill_sends_the_signal_asked_for()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("trap 'exit 42' USR1; while true; do sleep 0.2; done");
             await ContainerAsync(OciMethods.Kill, c.Name, new OciContainerKillOptions { Signal = "USR1" });
             Assert.Equal(42, (int)(await ContainerAsync(OciMethods.Wait, c.Name)).Data!);
@@ -453,7 +453,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Removing_a_running_container_needs_force()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("sleep 60");
             await FailsAsync(OciErrorKind.Conflict, () => ContainerAsync(OciMethods.Remove, c.Name), c.Name);
             Assert.Equal(OciContainerStatus.Running, (await InspectContainerAsync(c.Name)).State);
@@ -464,7 +464,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Wait_answers_the_exit_code_for_each_condition()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.CreateAsync("sleep 1; exit 7");
             var never = (int)(await ContainerAsync(OciMethods.Wait, c.Name, new OciContainerWaitOptions { Condition = OciWaitCondition.NotRunning })).Data!;
             if (FiltersAndWaitsLikeDockerd) Assert.Equal(0, never); // a container that never ran has exit code 0
@@ -483,7 +483,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Wait_can_be_cancelled()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("sleep 60");
             using var cts = new CancellationTokenSource();
             var wait = ContainerAsync(OciMethods.Wait, c.Name, null, cts.Token);
@@ -500,7 +500,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Logs_keep_stdout_and_stderr_apart_with_tail_timestamps_and_since()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.CreateAsync("echo out1; echo err1 >&2; echo out2; printf 'no newline'");
             await ContainerAsync(OciMethods.Start, c.Name);
             await ContainerAsync(OciMethods.Wait, c.Name);
@@ -529,7 +529,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Logs_follow_yields_lines_as_they_come_until_the_container_exits()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("for i in 1 2 3 4 5; do echo line$i; sleep 0.4; done");
             var received = new List<(string Text, string StateThen)>();
             await foreach (var line in Client.StreamAsync<OciLogLine>(OciRequest.WithOptions(OciMethods.Logs, OciKind.Container, c.Name, new OciContainerLogOptions { Follow = true })))
@@ -545,7 +545,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Logs_follow_ends_when_the_caller_cancels()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("echo first; sleep 60");
             using var cts = new CancellationTokenSource();
             var lines = new List<string>();
@@ -568,7 +568,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Exec_runs_a_command_with_environment_user_and_working_directory()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("sleep 60");
             var r = await ExecInAsync(c.Name, new OciExecOptions
             {
@@ -585,7 +585,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Exec_writes_input_to_stdin_and_closes_it()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("sleep 60");
             var input = string.Join("\n", Enumerable.Range(1, 2000).Select(i => $"line {i} ü")) + "\n";
             var r = await ExecInAsync(c.Name, new OciExecOptions { Command = new[] { "sh", "-c", "cat; echo done >&2" }, Input = input });
@@ -597,7 +597,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Exec_in_a_container_that_does_not_run_is_Conflict()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.CreateAsync("true");
             await FailsAsync(OciErrorKind.Conflict, () => ContainerAsync(OciMethods.Exec, c.Name, new OciExecOptions { Command = new[] { "true" } }), c.Name);
         }
@@ -609,7 +609,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Run_gives_both_streams_apart_and_the_exit_code_and_removes_the_container()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var spec = made.Spec("echo to-stdout; echo to-stderr >&2; echo more; exit 3");
             var response = await ContainerAsync(OciMethods.Run, null, spec);
             var r = (OciRunResult)response.Data!;
@@ -622,7 +622,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Run_keeps_the_container_when_asked()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var spec = made.Spec("echo kept");
             spec.Keep = true;
             var r = (OciRunResult)(await ContainerAsync(OciMethods.Run, null, spec)).Data!;
@@ -634,7 +634,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task A_run_cancelled_midway_leaves_no_container_behind()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var spec = made.Spec("echo started; sleep 60");
             using var cts = new CancellationTokenSource();
             var run = ContainerAsync(OciMethods.Run, null, spec, cts.Token);
@@ -654,7 +654,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Copy_puts_a_folder_in_and_gets_it_back_byte_identical()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("sleep 60");
             var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "oci-conf-copy-" + Guid.NewGuid().ToString("N"))).FullName;
             try
@@ -728,7 +728,7 @@ namespace Oci.Conformance
         [Fact]
         public async Task Stats_samples_cpu_memory_and_pids_of_a_running_container()
         {
-            await using var made = new Containers(this);
+            await using var made = new MadeContainers(this);
             var c = await made.StartAsync("while true; do :; done", s => s.MemoryLimit = 64 * 1024 * 1024);
             var response = await ContainerAsync(OciMethods.Stats, c.Name);
             var s = (OciContainerStats)response.Data!;

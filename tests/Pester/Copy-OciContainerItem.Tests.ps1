@@ -35,7 +35,7 @@ Describe 'Copy-OciContainerItem' {
 
     It 'copies a folder into a container on <Name> and back out byte-identical' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
-        $ctr = New-TestContainer -Connection $c -Run $run
+        $ctr = New-LabelledTestContainer -Connection $c -Run $run
         $bytes = Copy-OciContainerItem $source "$($ctr.Name):/tmp" -Connection $c -PassThru
         $bytes | Should -Be (Get-ChildItem $source -Recurse -File | Measure-Object Length -Sum).Sum
         (Invoke-OciContainerCommand $ctr.Name 'cat', '/tmp/payload/sub/c d.dat' -Connection $c).ExitCode | Should -Be 0
@@ -48,7 +48,7 @@ Describe 'Copy-OciContainerItem' {
 
     It 'needs a container on exactly one side; a missing source is a non-terminating error naming it; -WhatIf copies nothing' {
         { Copy-OciContainerItem $source (Join-Path $root 'x') -Connection $docker -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.InvalidArgument,Oci.PowerShell.CopyOciContainerItem'
-        $ctr = New-TestContainer -Connection $docker -Run $run
+        $ctr = New-LabelledTestContainer -Connection $docker -Run $run
         Copy-OciContainerItem "$($ctr.Name):/tmp/nothing-here" $root -Connection $docker -ErrorVariable ev -ErrorAction SilentlyContinue
         $ev[0].FullyQualifiedErrorId | Should -Be 'Oci.ContainerNotFound,Oci.PowerShell.CopyOciContainerItem'
         $ev[0].TargetObject | Should -Be "$($ctr.Name):/tmp/nothing-here"

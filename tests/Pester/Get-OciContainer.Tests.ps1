@@ -11,8 +11,8 @@ BeforeAll {
     $made = @{}
     foreach ($c in $docker, $podman) {
         $made[$c.Name] = @{
-            Running = New-TestContainer -Connection $c -Run $run
-            Stopped = New-TestContainer -Connection $c -Run $run -Script 'exit 3' -NoStart
+            Running = New-LabelledTestContainer -Connection $c -Run $run
+            Stopped = New-LabelledTestContainer -Connection $c -Run $run -Script 'exit 3' -NoStart
         }
         $null = Start-OciContainer $made[$c.Name].Stopped.Name -Connection $c
         $null = Wait-OciContainer $made[$c.Name].Stopped.Name -Connection $c

@@ -17,7 +17,7 @@ AfterAll {
 Describe 'Get-OciContainerLog' {
     It 'keeps stdout and stderr apart on <Name>, with -Tail, -Stream and -Timestamps' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
-        $ctr = New-TestContainer -Connection $c -Run $run -Script 'echo one; echo oops >&2; echo two'
+        $ctr = New-LabelledTestContainer -Connection $c -Run $run -Script 'echo one; echo oops >&2; echo two'
         $null = $ctr | Wait-OciContainer
         $lines = @($ctr | Get-OciContainerLog)
         $lines[0].GetType().FullName | Should -Be 'Oci.OciLogLine'
@@ -32,7 +32,7 @@ Describe 'Get-OciContainerLog' {
     }
 
     It '-Follow writes lines down the pipeline as they come and ends when the container exits' {
-        $ctr = New-TestContainer -Connection $podman -Run $run -Script 'for i in 1 2 3 4 5; do echo line$i; sleep 0.4; done'
+        $ctr = New-LabelledTestContainer -Connection $podman -Run $run -Script 'for i in 1 2 3 4 5; do echo line$i; sleep 0.4; done'
         $seen = [System.Collections.Generic.List[object]]::new()
         $ctr | Get-OciContainerLog -Follow | ForEach-Object {
             # The first line must arrive while the container still writes: lines are not held back until the end.
@@ -44,7 +44,7 @@ Describe 'Get-OciContainerLog' {
     }
 
     It '-Follow stops at once on Ctrl+C' {
-        $ctr = New-TestContainer -Connection $docker -Run $run -Script 'echo first; sleep 60'
+        $ctr = New-LabelledTestContainer -Connection $docker -Run $run -Script 'echo first; sleep 60'
         $rs = New-TestRunspace
         try {
             $null = Invoke-InRunspace $rs { $global:c = Connect-OciEngine -Endpoint $Endpoint }

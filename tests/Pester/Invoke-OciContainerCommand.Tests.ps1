@@ -17,7 +17,7 @@ AfterAll {
 Describe 'Invoke-OciContainerCommand' {
     It 'runs a command with input on stdin, environment, user and working directory on <Name>' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
-        $ctr = New-TestContainer -Connection $c -Run $run
+        $ctr = New-LabelledTestContainer -Connection $c -Run $run
         $r = $ctr | Invoke-OciContainerCommand -Command 'sh', '-c', 'cat; echo "$MODE $(busybox id -u) $(pwd)"; echo bad >&2; exit 4' `
             -InputText "from stdin`n" -Environment @{ MODE = 'test' } -User 1000 -WorkingDirectory /tmp
         $r.GetType().FullName | Should -Be 'Oci.OciExecResult'
@@ -29,17 +29,17 @@ Describe 'Invoke-OciContainerCommand' {
     }
 
     It 'a container that does not run is Oci.Conflict; -WhatIf runs nothing' {
-        $ctr = New-TestContainer -Connection $docker -Run $run -NoStart
+        $ctr = New-LabelledTestContainer -Connection $docker -Run $run -NoStart
         Invoke-OciContainerCommand $ctr.Name 'true' -Connection $docker -ErrorVariable ev -ErrorAction SilentlyContinue
         $ev[0].FullyQualifiedErrorId | Should -Be 'Oci.Conflict,Oci.PowerShell.InvokeOciContainerCommand'
         $ev[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
-        $running = New-TestContainer -Connection $docker -Run $run
+        $running = New-LabelledTestContainer -Connection $docker -Run $run
         Invoke-OciContainerCommand $running.Name 'touch', '/tmp/whatif' -Connection $docker -WhatIf
         (Invoke-OciContainerCommand $running.Name 'ls', '/tmp/whatif' -Connection $docker).ExitCode | Should -Not -Be 0
     }
 
     It 'stops at once on Ctrl+C' {
-        $ctr = New-TestContainer -Connection $docker -Run $run
+        $ctr = New-LabelledTestContainer -Connection $docker -Run $run
         $rs = New-TestRunspace
         try {
             $null = Invoke-InRunspace $rs { $global:c = Connect-OciEngine -Endpoint $Endpoint }

@@ -17,7 +17,7 @@ AfterAll {
 Describe 'Remove-OciContainer' {
     It 'refuses a running container without -Force (Oci.Conflict) and removes it with -Force, on <Name>' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
-        $ctr = New-TestContainer -Connection $c -Run $run
+        $ctr = New-LabelledTestContainer -Connection $c -Run $run
         $ctr | Remove-OciContainer -ErrorVariable ev -ErrorAction SilentlyContinue
         $ev.Count | Should -Be 1
         $ev[0].FullyQualifiedErrorId | Should -Be 'Oci.Conflict,Oci.PowerShell.RemoveOciContainer'
@@ -29,8 +29,8 @@ Describe 'Remove-OciContainer' {
     }
 
     It 'Get-OciContainer -All | Where-Object State -eq stopped | Remove-OciContainer removes the stopped ones from each engine; -WhatIf removes nothing' {
-        $keep = foreach ($c in $docker, $podman) { New-TestContainer -Connection $c -Run $run }
-        $go = foreach ($c in $docker, $podman) { New-TestContainer -Connection $c -Run $run -Script 'exit 0' }
+        $keep = foreach ($c in $docker, $podman) { New-LabelledTestContainer -Connection $c -Run $run }
+        $go = foreach ($c in $docker, $podman) { New-LabelledTestContainer -Connection $c -Run $run -Script 'exit 0' }
         foreach ($g in $go) { $null = $g | Wait-OciContainer }
         Get-OciConnection | Get-OciContainer -All -Label "$ContainerLabel=$run" | Where-Object State -eq stopped | Remove-OciContainer -WhatIf
         @(Get-OciConnection | Get-OciContainer -All -Label "$ContainerLabel=$run").Count | Should -Be 4
@@ -40,7 +40,7 @@ Describe 'Remove-OciContainer' {
     }
 
     It 'a missing container is a non-terminating Oci.ContainerNotFound and the next one is still removed' {
-        $ctr = New-TestContainer -Connection $docker -Run $run -NoStart
+        $ctr = New-LabelledTestContainer -Connection $docker -Run $run -NoStart
         $missing = New-TestContainerName -Prefix none
         Remove-OciContainer $missing, $ctr.Name -Connection $docker -ErrorVariable ev -ErrorAction SilentlyContinue
         $ev[0].FullyQualifiedErrorId | Should -Be 'Oci.ContainerNotFound,Oci.PowerShell.RemoveOciContainer'

@@ -17,7 +17,7 @@ AfterAll {
 Describe 'Restart-OciContainer' {
     It 'restarts containers on <Name>: running again, started later' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
-        $ctr = New-TestContainer -Connection $c -Run $run
+        $ctr = New-LabelledTestContainer -Connection $c -Run $run
         $again = $ctr | Restart-OciContainer -Timeout 0 -PassThru
         $again.State | Should -Be 'running'
         $again.StartedAt | Should -BeGreaterThan $ctr.StartedAt

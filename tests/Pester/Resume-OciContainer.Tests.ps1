@@ -16,8 +16,8 @@ AfterAll {
 
 Describe 'Resume-OciContainer' {
     It 'resumes the paused containers of both engines from the pipeline' {
-        $d = New-TestContainer -Connection $docker -Run $run | Suspend-OciContainer -PassThru
-        $p = New-TestContainer -Connection $podman -Run $run | Suspend-OciContainer -PassThru
+        $d = New-LabelledTestContainer -Connection $docker -Run $run | Suspend-OciContainer -PassThru
+        $p = New-LabelledTestContainer -Connection $podman -Run $run | Suspend-OciContainer -PassThru
         Get-OciContainer -Status paused -Label "$ContainerLabel=$run" -Connection $docker, $podman | Resume-OciContainer -WhatIf
         @(Get-OciContainer -Status paused -Label "$ContainerLabel=$run" -Connection $docker, $podman).Count | Should -Be 2
         $out = @(Get-OciContainer -Status paused -Label "$ContainerLabel=$run" -Connection $docker, $podman | Resume-OciContainer -PassThru)

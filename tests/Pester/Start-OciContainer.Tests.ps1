@@ -16,8 +16,8 @@ AfterAll {
 
 Describe 'Start-OciContainer' {
     It 'starts containers piped from Get-OciContainer, each on its own engine, and -PassThru outputs them running' {
-        $d = New-TestContainer -Connection $docker -Run $run -NoStart
-        $p = New-TestContainer -Connection $podman -Run $run -NoStart
+        $d = New-LabelledTestContainer -Connection $docker -Run $run -NoStart
+        $p = New-LabelledTestContainer -Connection $podman -Run $run -NoStart
         $out = @(Get-OciContainer -Status created -Label "$ContainerLabel=$run" -Connection $docker, $podman | Start-OciContainer -PassThru)
         @($out | ForEach-Object { "$($_.Connection.Name) $($_.Name) $($_.State)" } | Sort-Object) | Should -Be @("startctr-docker $($d.Name) running", "startctr-podman $($p.Name) running")
         # A container that already runs is left as it is.
@@ -25,7 +25,7 @@ Describe 'Start-OciContainer' {
     }
 
     It '-WhatIf starts nothing; a missing container is a non-terminating Oci.ContainerNotFound naming it' {
-        $c = New-TestContainer -Connection $podman -Run $run -NoStart
+        $c = New-LabelledTestContainer -Connection $podman -Run $run -NoStart
         Start-OciContainer $c.Name -Connection $podman -WhatIf
         (Get-OciContainer $c.Name -Connection $podman).State | Should -Be 'created'
         $missing = New-TestContainerName -Prefix none

@@ -17,7 +17,7 @@ AfterAll {
 Describe 'Stop-OciContainer' {
     It 'stops a container that ignores SIGTERM on <Name>: killed once the timeout passed' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
-        $ctr = New-TestContainer -Connection $c -Run $run -Script "trap '' TERM; while true; do sleep 0.2; done"
+        $ctr = New-LabelledTestContainer -Connection $c -Run $run -Script "trap '' TERM; while true; do sleep 0.2; done"
         $stopped = Stop-OciContainer $ctr.Name -Timeout 1 -Connection $c -PassThru
         $stopped.State | Should -Be 'stopped'
         $stopped.ExitCode | Should -Be 137
@@ -25,8 +25,8 @@ Describe 'Stop-OciContainer' {
     }
 
     It 'stops what Get-OciContainer found across engines; -WhatIf stops nothing' {
-        $d = New-TestContainer -Connection $docker -Run $run
-        $p = New-TestContainer -Connection $podman -Run $run
+        $d = New-LabelledTestContainer -Connection $docker -Run $run
+        $p = New-LabelledTestContainer -Connection $podman -Run $run
         Get-OciConnection | Get-OciContainer -Label "$ContainerLabel=$run" | Stop-OciContainer -Timeout 0 -WhatIf
         @(Get-OciConnection | Get-OciContainer -Label "$ContainerLabel=$run").Count | Should -Be 2
         Get-OciConnection | Get-OciContainer -Label "$ContainerLabel=$run" | Stop-OciContainer -Timeout 0

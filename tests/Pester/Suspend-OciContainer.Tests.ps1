@@ -17,7 +17,7 @@ AfterAll {
 Describe 'Suspend-OciContainer' {
     It 'pauses containers on <Name>; a paused one cannot be paused again (Oci.Conflict)' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
-        $ctr = New-TestContainer -Connection $c -Run $run
+        $ctr = New-LabelledTestContainer -Connection $c -Run $run
         ($ctr | Suspend-OciContainer -PassThru).State | Should -Be 'paused'
         $ctr | Suspend-OciContainer -ErrorVariable ev -ErrorAction SilentlyContinue
         $ev[0].FullyQualifiedErrorId | Should -Be 'Oci.Conflict,Oci.PowerShell.SuspendOciContainer'
@@ -26,7 +26,7 @@ Describe 'Suspend-OciContainer' {
     }
 
     It '-WhatIf pauses nothing' {
-        $ctr = New-TestContainer -Connection $docker -Run $run
+        $ctr = New-LabelledTestContainer -Connection $docker -Run $run
         Suspend-OciContainer $ctr.Name -Connection $docker -WhatIf
         (Get-OciContainer $ctr.Name -Connection $docker).State | Should -Be 'running'
     }

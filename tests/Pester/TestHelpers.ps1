@@ -377,8 +377,9 @@ function New-TestContainerName {
     "$Prefix-" + [guid]::NewGuid().ToString('N').Substring(0, 12)
 }
 
-function New-TestContainer {
-    # A container on the small image (network none, labelled $ContainerLabel=$Run) running `sh -c $Script`; started unless -NoStart.
+function New-LabelledTestContainer {
+    # A container on the small image (network none, labelled $ContainerLabel=$Run) running `sh -c $Script`, made with the
+    # module's own cmdlets; started unless -NoStart. Returns the OciContainer.
     param([Parameter(Mandatory)] $Connection, [Parameter(Mandatory)] [string] $Run, [string] $Script = 'sleep 60', [switch] $NoStart, [string] $Name = (New-TestContainerName))
     $c = New-OciContainer $Small 'sh', '-c', $Script -Name $Name -Network none -Label @{ $ContainerLabel = $Run } -Connection $Connection -ErrorAction Stop
     if (-not $NoStart) { $c = Start-OciContainer $c.Name -Connection $Connection -PassThru -ErrorAction Stop }
@@ -422,4 +423,70 @@ function Stop-InRunspace {
     finally {
         $ps.Dispose()
     }
+# ---- issue 10: image archives of a test's own, and containers as props (through the engine's API directly) ----
+
+function New-TestArchive {
+    # An image archive in docker save's format: one small layer, the given labels (unique labels make a unique image),
+    # tagged <Tag> (or untagged without one). Returns the path of the .tar file.
+    param([string] $Tag, [hashtable] $Labels = @{}, [string] $Path = (Join-Path ([IO.Path]::GetTempPath()) ("oci-archive-" + [guid]::NewGuid().ToString('N') + '.tar')))
+    $sha = { param([byte[]] $b) [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($b)).ToLowerInvariant() }
+    $tarOf = {
+        param([System.Collections.Specialized.OrderedDictionary] $entries)
+        $ms = [IO.MemoryStream]::new()
+        $w = [System.Formats.Tar.TarWriter]::new($ms, [System.Formats.Tar.TarEntryFormat]::Ustar, $true)
+        foreach ($name in $entries.Keys) {
+            $e = [System.Formats.Tar.UstarTarEntry]::new([System.Formats.Tar.TarEntryType]::RegularFile, $name)
+            $e.DataStream = [IO.MemoryStream]::new([byte[]]$entries[$name])
+            $w.WriteEntry($e)
+        }
+        $w.Dispose()
+        , $ms.ToArray()
+    }
+    $layer = & $tarOf ([ordered]@{ 'oci-test.txt' = [Text.Encoding]::UTF8.GetBytes(($Labels | ConvertTo-Json -Compress) + [guid]::NewGuid()) })
+    $config = [Text.Encoding]::UTF8.GetBytes((@{
+                architecture = 'amd64'; os = 'linux'; created = '2024-01-01T00:00:00Z'
+                config       = @{ Labels = $Labels; Cmd = @('/bin/sh') }
+                rootfs       = @{ type = 'layers'; diff_ids = [string[]]@('sha256:' + (& $sha $layer)) }
+            } | ConvertTo-Json -Depth 5 -Compress))
+    $configName = (& $sha $config) + '.json'
+    $layerName = (& $sha $layer) + '/layer.tar'
+    $tags = $null
+    if ($Tag) { $tags = [string[]]@($Tag) }
+    $manifest = [Text.Encoding]::UTF8.GetBytes((ConvertTo-Json -Depth 5 -Compress -InputObject @(@{ Config = $configName; RepoTags = $tags; Layers = [string[]]@($layerName) })))
+    [IO.File]::WriteAllBytes($Path, (& $tarOf ([ordered]@{ $configName = $config; $layerName = $layer; 'manifest.json' = $manifest })))
+    $Path
+}
+
+function Invoke-EngineApi {
+    # A raw Docker-API call to the engine behind <Connection> (unix socket), for props Oci's own cmdlets do not make (containers).
+    param([Parameter(Mandatory)] $Connection, [string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path, $Body)
+    if (-not ('Oci.Tests.Pester.EngineApi' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'EngineApi.cs') }
+    $json = if ($null -ne $Body) { $Body | ConvertTo-Json -Depth 6 -Compress } else { $null }
+    $status, $text = [Oci.Tests.Pester.EngineApi]::Send(($Connection.Endpoint -replace '^unix://', ''), $Method, $Path, $json)
+    if ([int]$status -ge 300) { throw "$Method $Path answered ${status}: $text" }
+    if ($text) { $text | ConvertFrom-Json }
+}
+
+function New-TestContainer {
+    # A container of <Image> (no network) running <Command>, with labels and volume binds; started unless -NoStart. Returns its id.
+    param([Parameter(Mandatory)] $Connection, [Parameter(Mandatory)] [string] $Image, [string[]] $Command = @('true'), [hashtable] $Labels = @{}, [string[]] $Binds = @(), [switch] $NoStart)
+    $created = Invoke-EngineApi $Connection POST 'containers/create' @{ Image = $Image; Cmd = $Command; Labels = $Labels; HostConfig = @{ NetworkMode = 'none'; Binds = $Binds } }
+    if (-not $NoStart) { $null = Invoke-EngineApi $Connection POST "containers/$($created.Id)/start" }
+    $created.Id
+}
+
+function Remove-TestContainer {
+    param([Parameter(Mandatory)] $Connection, [Parameter(Mandatory)] [string] $Id)
+    try { $null = Invoke-EngineApi $Connection DELETE "containers/$Id`?force=1" } catch { if ("$_" -notmatch ' 404: ') { throw } }
+}
+
+function Get-WhatIfText {
+    # The "What if:" lines a script block writes to the host, read from a transcript.
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    $transcript = Join-Path ([IO.Path]::GetTempPath()) "oci-whatif-$([guid]::NewGuid().ToString('N')).txt"
+    Start-Transcript -Path $transcript | Out-Null
+    try { $null = & $ScriptBlock } finally { Stop-Transcript | Out-Null }
+    $text = Get-Content $transcript -Raw
+    Remove-Item $transcript
+    $text
 }

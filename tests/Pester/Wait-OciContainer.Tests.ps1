@@ -17,7 +17,7 @@ AfterAll {
 Describe 'Wait-OciContainer' {
     It 'outputs the exit code of each container on <Name>, for each condition' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
-        $ctr = New-TestContainer -Connection $c -Run $run -Script 'sleep 1; exit 5'
+        $ctr = New-LabelledTestContainer -Connection $c -Run $run -Script 'sleep 1; exit 5'
         $ctr | Wait-OciContainer | Should -Be 5
         Wait-OciContainer $ctr.Name -Condition NotRunning -Connection $c | Should -Be 5
         $gone = New-OciContainer $Small 'sh', '-c', 'sleep 1; exit 6' -Network none -AutoRemove -Label @{ $ContainerLabel = $run } -Connection $c | Start-OciContainer -PassThru
@@ -26,7 +26,7 @@ Describe 'Wait-OciContainer' {
     }
 
     It 'stops at once on Ctrl+C' {
-        $ctr = New-TestContainer -Connection $podman -Run $run
+        $ctr = New-LabelledTestContainer -Connection $podman -Run $run
         $rs = New-TestRunspace
         try {
             $null = Invoke-InRunspace $rs { $global:c = Connect-OciEngine -Endpoint $PodmanEndpoint }

@@ -47,7 +47,7 @@ namespace Oci.PowerShell
             foreach (var (target, c) in Targets())
             {
                 var request = OciRequest.WithOptions(OciMethods.Logs, OciKind.Container, target, options);
-                InvokeStream(ct => c.Client.StreamAsync<OciLogLine>(request, cancellationToken: ct), line => Emit(line, c), target, terminating: false, OciKind.Container);
+                InvokeStream<OciLogLine>((onItem, ct) => c.Client.ForEachAsync(request, onItem, cancellationToken: ct), line => Emit(line, c), target, terminating: false, OciKind.Container);
             }
         }
     }

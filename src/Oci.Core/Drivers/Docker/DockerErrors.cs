@@ -135,7 +135,7 @@ namespace Oci.Drivers.Docker
             if (Has(t, "i/o timeout", "timeout exceeded", "deadline exceeded", "timed out"))
                 return OciErrorKind.Timeout;
             // Podman: "unable to delete image ... by ID with more than one tag (...): please force removal" (HTTP 500, where dockerd answers 409).
-            if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use", "please force removal"))
+            if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use", "please force removal", "already exists"))
                 return OciErrorKind.Conflict;
             // Containers in the wrong state (Podman answers 500 where dockerd answers 409).
             if (Has(t, "container state improper", "is not running", "is already paused", "is not paused", "cannot remove a running container"))
