@@ -423,6 +423,8 @@ function Stop-InRunspace {
     finally {
         $ps.Dispose()
     }
+}
+
 # ---- issue 10: image archives of a test's own, and containers as props (through the engine's API directly) ----
 
 function New-TestArchive {
