@@ -25,7 +25,7 @@ namespace Oci
             Connection = connection;
         }
 
-        /// <summary>Connects through <paramref name="driver"/> to <paramref name="endpoint"/> (TLS from the environment, 10 s connect timeout).</summary>
+        /// <summary>Connects through <paramref name="driver"/> to <paramref name="endpoint"/> (TLS from the environment, the default connect timeout: <see cref="OciConnectOptions.DefaultConnectTimeout"/>).</summary>
         public static Task<OciClient> ConnectAsync(IOciDriver driver, string endpoint, CancellationToken cancellationToken = default) =>
             ConnectAsync(driver, endpoint, null, cancellationToken);
 
@@ -67,22 +67,26 @@ namespace Oci
 
         /// <summary>
         /// Probes within <see cref="OciConnectOptions.ConnectTimeout"/>. A probe reports its own timeout; this is the
-        /// backstop (a second later) for one that does not, so no probe can hang a connect.
+        /// backstop (a second later) for one that does not, so no probe can hang a connect. Either way a silent engine is
+        /// EngineUnavailable naming the endpoint and the timeout.
         /// </summary>
         internal static async Task<OciProbeResult> ProbeAsync(IOciProbe probe, OciEndpoint endpoint, OciConnectOptions options, CancellationToken cancellationToken)
         {
             using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (options.ConnectTimeout != Timeout.InfiniteTimeSpan) bound.CancelAfter(options.ConnectTimeout + TimeSpan.FromSeconds(1));
+            bound.CancelAfter(options.ConnectTimeout + TimeSpan.FromSeconds(1));
             try
             {
                 return await probe.ProbeAsync(endpoint, options, bound.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && bound.IsCancellationRequested)
             {
-                var seconds = options.ConnectTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-                throw new OciException(OciErrorKind.Timeout, $"Cannot connect to the engine at '{endpoint}': it did not answer within {seconds} s.", endpoint.Text, $"it did not answer within {seconds} s", innerException: e);
+                var why = $"it did not answer within {Seconds(options.ConnectTimeout)} s (the connect timeout)";
+                throw new OciException(OciErrorKind.EngineUnavailable, $"Cannot connect to the engine at '{endpoint}': {why}.", endpoint.Text, why, innerException: e);
             }
         }
+
+        /// <summary>A timeout in seconds as messages show it: 10, 0.5.</summary>
+        internal static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Connects through <paramref name="driver"/> to the engine that answered <paramref name="answer"/>, taking it over

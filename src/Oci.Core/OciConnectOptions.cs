@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 
 namespace Oci
 {
@@ -9,7 +8,10 @@ namespace Oci
     /// </summary>
     public sealed class OciConnectOptions
     {
-        /// <summary>The default <see cref="ConnectTimeout"/>: 10 seconds.</summary>
+        /// <summary>
+        /// The default <see cref="ConnectTimeout"/>: 10 seconds. The one connect timeout of Oci: <see cref="OciClient"/>,
+        /// discovery (<see cref="OciDiscoveryOptions.ConnectTimeout"/>) and <c>Connect-OciEngine -Timeout</c> all start from it.
+        /// </summary>
         public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
         private TimeSpan _connectTimeout = DefaultConnectTimeout;
@@ -39,16 +41,15 @@ namespace Oci
         /// </summary>
         public OciEnvironment? Environment { get; set; }
 
-        /// <summary>How long the engine may take to answer the connect (its ping). Default 10 s.</summary>
+        /// <summary>
+        /// How long the engine may take to answer the connect: the dial, the TLS or ssh handshake and the ping together.
+        /// An engine that accepts and never answers fails with EngineUnavailable naming the endpoint and this timeout.
+        /// Default <see cref="DefaultConnectTimeout"/> (10 s); more than 0 and at most <see cref="OciLimits.MaxTimeout"/>.
+        /// </summary>
         public TimeSpan ConnectTimeout
         {
             get => _connectTimeout;
-            set
-            {
-                if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
-                    throw new OciException(OciErrorKind.InvalidArgument, $"The connect timeout must be positive; got {value}.", value.ToString());
-                _connectTimeout = value;
-            }
+            set => _connectTimeout = OciLimits.CheckTimeout(value, "connect timeout");
         }
 
         /// <summary>

@@ -11,8 +11,8 @@ namespace Oci
     /// </summary>
     public sealed class OciEndpoint : IEquatable<OciEndpoint>
     {
-        /// <summary>The longest endpoint text accepted; longer input is refused before anything is contacted.</summary>
-        public const int MaxLength = 2048;
+        /// <summary>The longest endpoint text accepted (<see cref="OciLimits.MaxEndpointLength"/>); longer input is refused before anything is contacted.</summary>
+        public const int MaxLength = OciLimits.MaxEndpointLength;
 
         /// <summary>The port <c>tcp://host</c> means when it names none (Docker's plain-text port).</summary>
         public const int DefaultTcpPort = 2375;

@@ -71,6 +71,7 @@ namespace Oci
             if (string.IsNullOrWhiteSpace(method))
                 throw new OciException(OciErrorKind.InvalidArgument, "A method name is required.", method);
             var m = method!.Trim();
+            if (m.Length > OciLimits.MaxMethodLength) throw OciLimits.TooLong("The method name", m.Length, OciLimits.MaxMethodLength, m.Substring(0, OciLimits.MaxMethodLength) + "…");
             foreach (var c in m)
             {
                 if (!(c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))

@@ -17,8 +17,8 @@ namespace Oci
     /// </summary>
     public sealed class OciRequest
     {
-        /// <summary>The longest target (reference, id, name) accepted; longer input is refused before anything is sent.</summary>
-        public const int MaxTargetLength = 4096;
+        /// <summary>The longest target (reference, id, name) accepted (<see cref="OciLimits.MaxTargetLength"/>); longer input is refused before anything is sent.</summary>
+        public const int MaxTargetLength = OciLimits.MaxTargetLength;
 
         private static readonly IReadOnlyDictionary<string, object?> NoParameters =
             new ReadOnlyDictionary<string, object?>(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase));
@@ -117,7 +117,9 @@ namespace Oci
         private static string? CheckTarget(string? target)
         {
             if (target is { Length: > MaxTargetLength })
-                throw new OciException(OciErrorKind.InvalidArgument, $"The target is {target.Length} characters long; at most {MaxTargetLength} are accepted.", target.Substring(0, 100) + "…");
+                throw OciLimits.TooLong("The target", target.Length, MaxTargetLength, target.Substring(0, 100) + "…");
+            if (target is not null && target.IndexOf('\0') >= 0)
+                throw new OciException(OciErrorKind.InvalidArgument, "The target contains a NUL character.", target.Replace('\0', '?'));
             return target;
         }
 
@@ -127,6 +129,10 @@ namespace Oci
             var copy = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
             foreach (var p in parameters)
             {
+                if (copy.Count == OciLimits.MaxParameters)
+                    throw new OciException(OciErrorKind.InvalidArgument, $"More than {OciLimits.MaxParameters} parameters were given; at most {OciLimits.MaxParameters} are accepted.");
+                if (p.Key is { Length: > OciLimits.MaxNameLength })
+                    throw OciLimits.TooLong("A parameter name", p.Key.Length, OciLimits.MaxNameLength, p.Key.Substring(0, 100) + "…");
                 if (string.IsNullOrWhiteSpace(p.Key))
                     throw new OciException(OciErrorKind.InvalidArgument, "Parameter names cannot be empty.", p.Key);
                 if (copy.ContainsKey(p.Key))

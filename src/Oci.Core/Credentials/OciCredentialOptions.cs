@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 
 namespace Oci.Credentials
 {
@@ -21,12 +20,7 @@ namespace Oci.Credentials
         public TimeSpan HelperTimeout
         {
             get => _helperTimeout;
-            set
-            {
-                if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
-                    throw new OciException(OciErrorKind.InvalidArgument, $"The helper timeout must be positive; got {value}.", value.ToString());
-                _helperTimeout = value;
-            }
+            set => _helperTimeout = OciLimits.CheckTimeout(value, "helper timeout");
         }
     }
 }

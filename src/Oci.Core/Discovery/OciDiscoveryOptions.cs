@@ -7,13 +7,12 @@ namespace Oci
     /// <summary>Options of endpoint discovery (<see cref="OciEngines.ConnectAsync(OciDiscoveryOptions?, CancellationToken)"/>).</summary>
     public sealed class OciDiscoveryOptions
     {
-        /// <summary>The default <see cref="ProbeTimeout"/>: 2 seconds.</summary>
-        public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);
-
-        /// <summary>The default <see cref="ConnectTimeout"/>: <see cref="OciConnectOptions.DefaultConnectTimeout"/>.</summary>
+        /// <summary>The default <see cref="ConnectTimeout"/>: <see cref="OciConnectOptions.DefaultConnectTimeout"/> (10 s).</summary>
         public static readonly TimeSpan DefaultConnectTimeout = OciConnectOptions.DefaultConnectTimeout;
 
-        private TimeSpan _probeTimeout = DefaultProbeTimeout;
+        /// <summary>What part of <see cref="ConnectTimeout"/> a discovered local place gets (<see cref="ProbeTimeout"/>): a fifth.</summary>
+        public const int ProbeShare = 5;
+
         private TimeSpan _connectTimeout = DefaultConnectTimeout;
 
         /// <summary>
@@ -42,35 +41,30 @@ namespace Oci
         public string? Driver { get; set; }
 
         /// <summary>
-        /// How long a discovered candidate may take to answer its probe before the next is tried. Default 2 s. An
-        /// <c>ssh://</c> candidate gets <see cref="ConnectTimeout"/> instead: its handshake is a network round trip and a
-        /// process start, not a local ping.
+        /// The connect timeout (<see cref="OciConnectOptions.ConnectTimeout"/>, <c>Connect-OciEngine -Timeout</c>): how long
+        /// the explicit endpoint (<see cref="Endpoint"/>) and <c>ssh://</c> places may take to answer. Default 10 s; more
+        /// than 0 and at most <see cref="OciLimits.MaxTimeout"/>.
         /// </summary>
-        public TimeSpan ProbeTimeout
-        {
-            get => _probeTimeout;
-            set => _probeTimeout = Positive(value, "probe timeout");
-        }
-
-        /// <summary>How long the explicit endpoint (<see cref="Endpoint"/>) and ssh:// candidates may take to answer. Default 10 s, as <see cref="OciClient"/>.</summary>
         public TimeSpan ConnectTimeout
         {
             get => _connectTimeout;
-            set => _connectTimeout = Positive(value, "connect timeout");
+            set => _connectTimeout = OciLimits.CheckTimeout(value, "connect timeout");
         }
+
+        /// <summary>
+        /// How long a discovered place other than <c>ssh://</c> (a socket, a pipe, a DOCKER_HOST) may take to answer its
+        /// ping before the next is tried: <see cref="ConnectTimeout"/> / <see cref="ProbeShare"/> (2 s of the default 10 s),
+        /// derived so there is one timeout to set. A local engine that accepts answers its ping within milliseconds; a
+        /// dead place must not hold up the ones after it. <c>ssh://</c> places get the whole connect timeout: their
+        /// handshake is a network round trip and a process start.
+        /// </summary>
+        public TimeSpan ProbeTimeout => TimeSpan.FromTicks(ConnectTimeout.Ticks / ProbeShare);
 
         /// <summary>The rungs after the explicit endpoint, in order; null = <see cref="OciEndpointDiscovery.DefaultProviders"/>.</summary>
         public IReadOnlyList<OciEndpointProvider>? Providers { get; set; }
 
         /// <summary>Where variables and files are read from; null = <see cref="OciEnvironment.Current"/>.</summary>
         public OciEnvironment? Environment { get; set; }
-
-        private static TimeSpan Positive(TimeSpan value, string what)
-        {
-            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
-                throw new OciException(OciErrorKind.InvalidArgument, $"The {what} must be positive; got {value}.", value.ToString());
-            return value;
-        }
 
         /// <summary>The drivers discovery chooses among, in order of preference on a tie; null = every registered driver (<see cref="OciDrivers.All"/>).</summary>
         public IReadOnlyList<IOciDriver>? Drivers { get; set; }

@@ -29,10 +29,14 @@ namespace Oci
         public OciSshSettings(string? identityFile = null, string? user = null, IEnumerable<string>? options = null, string? configFile = null,
             string? remoteCli = null, string? source = null)
         {
-            IdentityFile = OciEnvironment.NonEmpty(identityFile?.Trim());
+            IdentityFile = CheckPath(OciEnvironment.NonEmpty(identityFile?.Trim()), "The ssh key file path");
             User = CheckUser(OciEnvironment.NonEmpty(user?.Trim()));
-            Options = (options ?? Array.Empty<string>()).Select(CheckOption).ToArray();
-            ConfigFile = OciEnvironment.NonEmpty(configFile?.Trim());
+            // Counted before each is checked: a caller's endless sequence is refused, not read to the end.
+            var given = (options ?? Array.Empty<string>()).Take(OciLimits.MaxSshOptions + 1).ToArray();
+            if (given.Length > OciLimits.MaxSshOptions)
+                throw new OciException(OciErrorKind.InvalidArgument, $"More than {OciLimits.MaxSshOptions} ssh options were given; at most {OciLimits.MaxSshOptions} are accepted.");
+            Options = given.Select(CheckOption).ToArray();
+            ConfigFile = CheckPath(OciEnvironment.NonEmpty(configFile?.Trim()), "The ssh config file path");
             RemoteCli = CheckCli(OciEnvironment.NonEmpty(remoteCli?.Trim()));
             Source = OciEnvironment.NonEmpty(source);
             foreach (var path in new[] { IdentityFile, ConfigFile })
@@ -86,9 +90,16 @@ namespace Oci
             return "ssh (" + (parts.Count == 0 ? "defaults" : string.Join(", ", parts)) + ")" + (Source is null ? string.Empty : " from " + Source);
         }
 
+        private static string? CheckPath(string? path, string what)
+        {
+            if (path is { Length: > OciLimits.MaxPathLength }) throw OciLimits.TooLong(what, path.Length, OciLimits.MaxPathLength, path.Substring(0, 100) + "…");
+            return path;
+        }
+
         private static string? CheckUser(string? user)
         {
             if (user is null) return null;
+            if (user.Length > OciLimits.MaxNameLength) throw OciLimits.TooLong("The ssh user name", user.Length, OciLimits.MaxNameLength, user.Substring(0, 100) + "…");
             if (user.StartsWith("-", StringComparison.Ordinal) || user.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '@' or ':'))
                 throw new OciException(OciErrorKind.InvalidArgument, $"'{user}' is not an ssh user name.", user);
             return user;
@@ -97,6 +108,7 @@ namespace Oci
         private static string CheckOption(string option)
         {
             var o = option?.Trim() ?? string.Empty;
+            if (o.Length > OciLimits.MaxStringLength) throw OciLimits.TooLong("An ssh option", o.Length, OciLimits.MaxStringLength, o.Substring(0, 100) + "…");
             var eq = o.IndexOf('=');
             var name = eq < 0 ? o : o.Substring(0, eq);
             if (eq <= 0 || !name.All(c => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) || o.Any(char.IsControl))

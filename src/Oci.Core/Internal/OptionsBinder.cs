@@ -18,26 +18,35 @@ namespace Oci
     /// </summary>
     internal static class OptionsBinder
     {
-        /// <summary>The longest string a parameter may carry.</summary>
-        public const int MaxStringLength = 16 * 1024;
+        /// <summary>The longest string a parameter may carry (<see cref="OciLimits.MaxStringLength"/>; a property may have its own, <see cref="LimitAttribute"/>).</summary>
+        public const int MaxStringLength = OciLimits.MaxStringLength;
 
         /// <summary>The most items a list or dictionary parameter may carry.</summary>
-        public const int MaxItems = 10_000;
+        public const int MaxItems = OciLimits.MaxItems;
 
         /// <summary>How deeply options may nest.</summary>
-        public const int MaxDepth = 8;
+        public const int MaxDepth = OciLimits.MaxDepth;
 
         private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
 
-        /// <summary>The request's options as <typeparamref name="T"/>: its options object, else its parameters bound.</summary>
+        /// <summary>
+        /// The request's options as <typeparamref name="T"/>: its options object, else its parameters bound; either way
+        /// checked against <see cref="OciLimits"/> (<see cref="OptionsBounds"/>) before a handler sees them.
+        /// </summary>
         public static T Bind<T>(OciRequest request) where T : class, new()
         {
-            if (request.Options is T typed) return typed;
             var context = new Context(request.Method, request.Target);
-            if (request.Options is not null)
+            T options;
+            if (request.Options is T typed) options = typed;
+            else if (request.Options is not null)
                 throw context.Invalid($"{request.Method} takes {Name(typeof(T))}; got options of type {request.Options.GetType().Name}.");
-            return (T)ShapeOf(typeof(T)).Bind(request.Parameters.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)), context, string.Empty, 0);
+            else options = (T)ShapeOf(typeof(T)).Bind(request.Parameters.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)), context, string.Empty, 0, secret: false);
+            OptionsBounds.Check(options, request.Method, request.Target);
+            return options;
         }
+
+        /// <summary>The public settable properties of <paramref name="type"/> as parameters (name, secrecy, own bound).</summary>
+        internal static IReadOnlyList<Property> PropertiesOf(Type type) => ShapeOf(type).Properties;
 
         /// <summary>The parameter names <paramref name="optionsType"/> takes, camelCased (for help, completion and errors).</summary>
         public static IReadOnlyList<string> ParameterNames(Type optionsType) => ShapeOf(optionsType).Names;
@@ -92,7 +101,7 @@ namespace Oci
             public OciException Invalid(string message) => new(OciErrorKind.InvalidArgument, message, Target);
         }
 
-        private sealed class Property
+        internal sealed class Property
         {
             public Property(PropertyInfo info)
             {
@@ -101,11 +110,24 @@ namespace Oci
                 Secret = info.PropertyType == typeof(OciRegistryCredential) || info.PropertyType == typeof(SecureString)
                          || (info.PropertyType != typeof(bool) && Secrets.IsSecretName(info.Name))
                          || info.IsDefined(typeof(SensitiveAttribute), inherit: true);
+                var limit = (LimitAttribute?)info.GetCustomAttributes(typeof(LimitAttribute), inherit: true).FirstOrDefault();
+                MaxLength = limit?.MaxLength ?? OciLimits.MaxStringLength;
+                OutsideRequestLength = limit?.OutsideRequestLength ?? false;
+                AllowsNul = limit?.AllowsNul ?? false;
             }
 
             public PropertyInfo Info { get; }
             public string Name { get; }
             public bool Secret { get; }
+
+            /// <summary>The longest string this property (or each of its items) may carry.</summary>
+            public int MaxLength { get; }
+
+            /// <summary>True when its length is not counted in <see cref="OciLimits.MaxRequestLength"/> (standard input).</summary>
+            public bool OutsideRequestLength { get; }
+
+            /// <summary>True when its text may hold NUL characters (standard input).</summary>
+            public bool AllowsNul { get; }
         }
 
         private sealed class Shape
@@ -128,7 +150,7 @@ namespace Oci
             public IReadOnlyList<Property> Properties { get; }
             public IReadOnlyList<string> Names { get; }
 
-            public object Bind(IEnumerable<KeyValuePair<string, object?>> pairs, Context context, string path, int depth)
+            public object Bind(IEnumerable<KeyValuePair<string, object?>> pairs, Context context, string path, int depth, bool secret)
             {
                 if (depth > MaxDepth) throw context.Invalid($"Parameters of {context.Method} nest deeper than {MaxDepth} levels at '{path}'.");
                 var target = Activator.CreateInstance(_type)!;
@@ -141,23 +163,25 @@ namespace Oci
                         continue;
                     }
                     if (pair.Value is null) continue; // null keeps the default
-                    property.Info.SetValue(target, Convert(pair.Value, property.Info.PropertyType, context, path + property.Name, property.Secret, depth));
+                    // Everything under a secret (a credential given as a dictionary, say) is secret too.
+                    property.Info.SetValue(target, Convert(pair.Value, property.Info.PropertyType, context, path + property.Name, secret || property.Secret, depth, property.MaxLength));
                 }
                 if (unknown.Count > 0)
                 {
                     var accepted = Names.Count == 0 ? "none" : string.Join(", ", Names);
-                    throw context.Invalid($"{context.Method} does not take parameter(s) {string.Join(", ", unknown.Select(Shorten))}; it accepts{(path.Length == 0 ? string.Empty : " in " + path.TrimEnd('.'))}: {accepted}.");
+                    var shown = string.Join(", ", unknown.Take(10).Select(Shorten)) + (unknown.Count > 10 ? $" and {unknown.Count - 10} more" : string.Empty);
+                    throw context.Invalid($"{context.Method} does not take parameter(s) {shown}; it accepts{(path.Length == 0 ? string.Empty : " in " + path.TrimEnd('.'))}: {accepted}.");
                 }
                 return target;
             }
         }
 
-        private static object? Convert(object value, Type type, Context context, string path, bool secret, int depth)
+        private static object? Convert(object value, Type type, Context context, string path, bool secret, int depth, int maxLength)
         {
             var underlying = Nullable.GetUnderlyingType(type) ?? type;
             if (underlying.IsInstanceOfType(value))
             {
-                if (value is string s) CheckLength(s, context, path);
+                if (value is string s) CheckLength(s, context, path, maxLength);
                 return value;
             }
             OciException Wrong() => context.Invalid(
@@ -169,7 +193,7 @@ namespace Oci
                 {
                     if (value is not IConvertible c || c.GetTypeCode() == TypeCode.Object) throw Wrong();
                     var text = System.Convert.ToString(value, CultureInfo.InvariantCulture)!;
-                    CheckLength(text, context, path);
+                    CheckLength(text, context, path, maxLength);
                     return text;
                 }
                 if (underlying == typeof(bool))
@@ -212,11 +236,11 @@ namespace Oci
                     return System.Convert.ChangeType(value, underlying, CultureInfo.InvariantCulture);
                 }
                 if (DictionaryValueType(underlying) is { } valueType)
-                    return ToDictionary(value, underlying, valueType, context, path, secret, depth, Wrong);
+                    return ToDictionary(value, valueType, context, path, secret, depth, maxLength, Wrong);
                 if (ElementType(underlying) is { } elementType)
-                    return ToList(value, underlying, elementType, context, path, secret, depth);
+                    return ToList(value, underlying, elementType, context, path, secret, depth, maxLength);
                 if (underlying.IsClass && underlying.GetConstructor(Type.EmptyTypes) is not null && value is IDictionary nested)
-                    return ShapeOf(underlying).Bind(Pairs(nested), context, path + ".", depth + 1);
+                    return ShapeOf(underlying).Bind(Pairs(nested), context, path + ".", depth + 1, secret);
             }
             catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException)
             {
@@ -225,8 +249,9 @@ namespace Oci
             throw Wrong();
         }
 
-        private static object ToList(object value, Type listType, Type elementType, Context context, string path, bool secret, int depth)
+        private static object ToList(object value, Type listType, Type elementType, Context context, string path, bool secret, int depth, int maxLength)
         {
+            if (depth >= MaxDepth) throw context.Invalid($"Parameters of {context.Method} nest deeper than {MaxDepth} levels at '{path}'.");
             var items = value is IEnumerable e and not string and not IDictionary ? e.Cast<object?>() : new[] { value };
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
             var i = 0;
@@ -235,7 +260,7 @@ namespace Oci
                 if (i >= MaxItems) throw context.Invalid($"Parameter '{path}' of {context.Method} has more than {MaxItems} items.");
                 var itemPath = path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
                 if (item is null) throw context.Invalid($"Parameter '{itemPath}' of {context.Method} is null; give a value.");
-                list.Add(Convert(item, elementType, context, itemPath, secret, depth + 1));
+                list.Add(Convert(item, elementType, context, itemPath, secret, depth + 1, maxLength));
                 i++;
             }
             if (!listType.IsArray) return list;
@@ -244,22 +269,23 @@ namespace Oci
             return array;
         }
 
-        private static object ToDictionary(object value, Type dictionaryType, Type valueType, Context context, string path, bool secret, int depth, Func<OciException> wrong)
+        private static object ToDictionary(object value, Type valueType, Context context, string path, bool secret, int depth, int maxLength, Func<OciException> wrong)
         {
             if (value is not IDictionary source) throw wrong();
+            if (depth >= MaxDepth) throw context.Invalid($"Parameters of {context.Method} nest deeper than {MaxDepth} levels at '{path}'.");
             if (source.Count > MaxItems) throw context.Invalid($"Parameter '{path}' of {context.Method} has more than {MaxItems} entries.");
             var result = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
             foreach (DictionaryEntry entry in source)
             {
                 var key = System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture);
                 if (string.IsNullOrEmpty(key)) throw context.Invalid($"Parameter '{path}' of {context.Method} has an empty key.");
-                CheckLength(key!, context, path);
+                CheckLength(key!, context, path, OciLimits.MaxStringLength);
                 var entryPath = path + "[" + Shorten(key!) + "]";
                 if (entry.Value is null) throw context.Invalid($"Parameter '{entryPath}' of {context.Method} is null; give a value.");
                 if (result.Contains(key!)) throw context.Invalid($"Parameter '{path}' of {context.Method} has the key '{Shorten(key!)}' twice.");
-                result[key!] = Convert(entry.Value, valueType, context, entryPath, secret, depth + 1);
+                // An entry whose key looks secret (an environment's DB_PASSWORD) is as secret as a credential.
+                result[key!] = Convert(entry.Value, valueType, context, entryPath, secret || Secrets.IsSecretName(key!), depth + 1, maxLength);
             }
-            _ = dictionaryType;
             return result;
         }
 
@@ -291,10 +317,10 @@ namespace Oci
                 : null;
         }
 
-        private static void CheckLength(string text, Context context, string path)
+        private static void CheckLength(string text, Context context, string path, int maxLength)
         {
-            if (text.Length > MaxStringLength)
-                throw context.Invalid($"Parameter '{path}' of {context.Method} is {text.Length} characters long; at most {MaxStringLength} are accepted.");
+            if (text.Length > maxLength)
+                throw context.Invalid($"Parameter '{path}' of {context.Method} is {text.Length} characters long; at most {maxLength} are accepted.");
         }
 
         private static string Describe(Type type)

@@ -17,9 +17,11 @@ namespace Oci
         public OciMountType Type { get; set; }
 
         /// <summary>The host path (bind) or volume name (volume); none for tmpfs.</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? Source { get; set; }
 
         /// <summary>The absolute path in the container.</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string Target { get; set; } = string.Empty;
 
         public bool ReadOnly { get; set; }

@@ -33,6 +33,7 @@ namespace Oci
         public string? Image { get; set; }
 
         /// <summary>The container's name (letters, digits, <c>_ . -</c>); null = one the engine chooses.</summary>
+        [Limit(OciLimits.MaxNameLength)]
         public string? Name { get; set; }
 
         /// <summary>The command (arguments to the entrypoint); null = the image's.</summary>
@@ -47,6 +48,7 @@ namespace Oci
         public IReadOnlyDictionary<string, string>? Labels { get; set; }
 
         /// <summary>The working directory (absolute); null = the image's.</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? WorkingDirectory { get; set; }
 
         /// <summary>The user (<c>name</c>, <c>uid</c>, <c>uid:gid</c>); null = the image's.</summary>

@@ -19,9 +19,11 @@ namespace Oci
         public OciCopyDirection Direction { get; set; }
 
         /// <summary>The path copied: local for <see cref="OciCopyDirection.IntoContainer"/>, in the container otherwise (absolute).</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? Source { get; set; }
 
         /// <summary>Where it goes: in the container for <see cref="OciCopyDirection.IntoContainer"/> (absolute), local otherwise.</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? Destination { get; set; }
     }
 }

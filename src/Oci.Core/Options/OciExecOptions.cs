@@ -15,10 +15,12 @@ namespace Oci
         public string? User { get; set; }
 
         /// <summary>The working directory (absolute); null = the container's.</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? WorkingDirectory { get; set; }
 
         /// <summary>Text written to the command's stdin (UTF-8), which is then closed; null = no stdin. Never shown in a request line.</summary>
         [Sensitive]
+        [Limit(OciLimits.MaxInputLength, OutsideRequestLength = true, AllowsNul = true)]
         public string? Input { get; set; }
     }
 }

@@ -14,6 +14,7 @@ namespace Oci
         public IReadOnlyList<string> References { get; set; } = Array.Empty<string>();
 
         /// <summary>The file to write (replaced if it exists; removed again if the save fails).</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? Path { get; set; }
 
         /// <summary>A writable stream to copy the archive to instead of a file (left open).</summary>
@@ -24,6 +25,7 @@ namespace Oci
     public sealed class OciImageLoadOptions
     {
         /// <summary>The archive file to load.</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? Path { get; set; }
 
         /// <summary>A readable stream of the archive instead of a file (left open).</summary>

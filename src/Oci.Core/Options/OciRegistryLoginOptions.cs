@@ -20,6 +20,7 @@ namespace Oci
         /// <c>DOCKER_CONFIG</c> or <c>~/.docker</c>) for the docker driver, the auth file (as <c>podman login --authfile</c>;
         /// default <c>REGISTRY_AUTH_FILE</c>, else <c>$XDG_RUNTIME_DIR/containers/auth.json</c>) for the podman driver.
         /// </summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? ConfigPath { get; set; }
     }
 
@@ -27,6 +28,7 @@ namespace Oci
     public sealed class OciRegistryLogoutOptions
     {
         /// <summary>Where the credential is stored, when not the default (see <see cref="OciRegistryLoginOptions.ConfigPath"/>).</summary>
+        [Limit(OciLimits.MaxPathLength)]
         public string? ConfigPath { get; set; }
     }
 }

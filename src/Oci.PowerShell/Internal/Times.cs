@@ -2,10 +2,13 @@ using System;
 
 namespace Oci.PowerShell.Internal
 {
-    /// <summary>PowerShell's dates as the core takes them: a date without a kind is the user's local time, as Get-Date gives it.</summary>
+    /// <summary>PowerShell's dates as the core takes them (a date without a kind is the user's local time, as Get-Date gives it), and durations as messages show them.</summary>
     internal static class Times
     {
         public static DateTimeOffset? Offset(DateTime? time) =>
             time is { } t ? new DateTimeOffset(t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Local) : t) : null;
+
+        /// <summary>A duration in seconds as messages show it: 10, 0.5.</summary>
+        public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -13,7 +13,7 @@
         Endpoint = @(
             'The engine''s address: unix:///path/to/docker.sock, npipe:////./pipe/docker_engine, tcp://host:port, http://host:port and https://host:port, or ssh://[user@]host[:port][/path/to/engine.sock] for an engine on another machine. Only this endpoint is tried (there is no fallback), as with docker -H. For a tcp:// endpoint, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are honoured as the docker CLI does, unless -CertificatePath is given.'
             'An ssh:// endpoint runs ssh to the host (the user and port as given, else ssh''s own defaults) and there docker system dial-stdio, or podman system dial-stdio; a socket path points that CLI at it (docker --host unix://PATH, podman --url unix://PATH), for example ssh://me@build01/run/podman/podman.sock. Each connection the module opens costs an ssh login, and at most 8 run at once per connection.'
-            'When omitted, the engine is found the way docker and podman find it; the first place that answers a ping wins: the DOCKER_HOST environment variable; the Docker context named by DOCKER_CONTEXT, else currentContext in config.json (DOCKER_CONFIG or ~/.docker; the context''s endpoint and TLS files under contexts/); CONTAINER_HOST (with the key CONTAINER_SSHKEY names); the Podman connection in effect (CONTAINER_CONNECTION, else the default of podman system connection: podman-connections.json or containers.conf); the platform default (unix:///var/run/docker.sock, or npipe:////./pipe/docker_engine on Windows); rootless Docker ($XDG_RUNTIME_DIR/docker.sock, ~/.docker/run/docker.sock); Podman rootful (/run/podman/podman.sock) and rootless ($XDG_RUNTIME_DIR/podman/podman.sock), or the podman-machine pipe on Windows; then Podman''s other named connections. A missing socket is passed over at once and each probe is bounded (2 seconds; 10 seconds for an ssh:// place, whose login takes longer), so a dead place does not cost much time. -Verbose lists every place tried and what happened; when nothing answers, one error lists them all.'
+            'When omitted, the engine is found the way docker and podman find it; the first place that answers a ping wins: the DOCKER_HOST environment variable; the Docker context named by DOCKER_CONTEXT, else currentContext in config.json (DOCKER_CONFIG or ~/.docker; the context''s endpoint and TLS files under contexts/); CONTAINER_HOST (with the key CONTAINER_SSHKEY names); the Podman connection in effect (CONTAINER_CONNECTION, else the default of podman system connection: podman-connections.json or containers.conf); the platform default (unix:///var/run/docker.sock, or npipe:////./pipe/docker_engine on Windows); rootless Docker ($XDG_RUNTIME_DIR/docker.sock, ~/.docker/run/docker.sock); Podman rootful (/run/podman/podman.sock) and rootless ($XDG_RUNTIME_DIR/podman/podman.sock), or the podman-machine pipe on Windows; then Podman''s other named connections. A missing socket is passed over at once and each probe is bounded by a fifth of the connect timeout (2 seconds of the default 10; see -Timeout), an ssh:// place, whose login takes longer, by the whole connect timeout, so a dead place does not cost much time. -Verbose lists every place tried and what happened; when nothing answers, one error lists them all.'
             'Press Tab after -Endpoint to complete the places discovery would try, in its order; the tooltip says where each comes from (DOCKER_HOST, context ''name'', platform default, ...) and whether its socket is there. Wildcards filter the list (-Endpoint *podman* then Tab).'
         )
         Driver = @(
@@ -36,8 +36,12 @@
             'The user ssh logs in as, for ssh:// places that name no user (ssh://user@host names its own; naming two different users fails with Oci.InvalidArgument). Only the user name is used: ssh runs in batch mode and never prompts, so it cannot log in with a password. Pass the credential with an empty password (or answer the prompt with none) and log in with a key (-KeyFilePath or ssh-agent).'
             'A credential with a password fails with Oci.InvalidArgument (InvalidArgument) before anything is contacted; the password is never shown. Registry credentials are not given here but to Invoke-OciPull -Credential.'
         )
+        Timeout = @(
+            'The connect timeout, in seconds: how long the engine may take to answer the connect (the dial, the TLS or ssh handshake and the ping together). It bounds the endpoint given with -Endpoint and every ssh:// place; a place discovery finds on this machine (a socket, a pipe, DOCKER_HOST) gets a fifth of it, because a local engine that is there answers within milliseconds. The same timeout is OciConnectOptions.ConnectTimeout (and OciDiscoveryOptions.ConnectTimeout) in C#, with the same default: 10 seconds.'
+            'An endpoint that accepts the connection but never answers fails after the timeout with Oci.EngineUnavailable (ConnectionError); the message names the endpoint and the timeout. A value of 0 or less, or more than 86400 (one day), fails with Oci.InvalidArgument (InvalidArgument) before anything is contacted. Alias: -TimeoutSec.'
+        )
         SshOption = @(
-            'Extra ssh options for every ssh:// place tried, each Name=value as ssh -o takes them: for example UserKnownHostsFile=/path/known_hosts, StrictHostKeyChecking=accept-new, ProxyJump=bastion or ConnectTimeout=30. ssh keeps the first value given for an option, so these win over ~/.ssh/config; BatchMode stays yes. Oci adds ConnectTimeout (the connect timeout, 10 seconds) and ServerAliveInterval=15 with ServerAliveCountMax=3 (a server that stops answering ends the connection within a minute); options given here replace them.'
+            'Extra ssh options for every ssh:// place tried, each Name=value as ssh -o takes them: for example UserKnownHostsFile=/path/known_hosts, StrictHostKeyChecking=accept-new, ProxyJump=bastion or ConnectTimeout=30. ssh keeps the first value given for an option, so these win over ~/.ssh/config; BatchMode stays yes. Oci adds ConnectTimeout (the connect timeout: -Timeout, 10 seconds by default) and ServerAliveInterval=15 with ServerAliveCountMax=3 (a server that stops answering ends the connection within a minute); options given here replace them.'
             'A value that is not Name=value fails with Oci.InvalidArgument (InvalidArgument).'
         )
     }
@@ -49,6 +53,7 @@
         KeyFilePath = 'None: the keys of ~/.ssh/config and ssh-agent (or CONTAINER_SSHKEY, a Podman connection''s identity)'
         Credential = 'None: the user of the endpoint, else ssh''s own default'
         SshOption = 'None: ~/.ssh/config and the system''s ssh_config'
+        Timeout = '10 (seconds; a discovered local place gets 2)'
     }
     Inputs = @(
         @{ Type = 'None'; Description = 'You cannot pipe objects to Connect-OciEngine.' }
@@ -153,6 +158,13 @@ PS> $env:DOCKER_CERT_PATH = "$HOME/.docker/build01"
 PS> Connect-OciEngine
 '@
             Remarks = 'Connects where docker would, with the same TLS material: DOCKER_TLS_VERIFY turns TLS with verification on and DOCKER_CERT_PATH names the folder of ca.pem, cert.pem and key.pem. They apply to Connect-OciEngine -Endpoint tcp://... too.'
+        }
+        @{
+            Title   = 'Give a slow remote engine longer to answer'
+            Code    = @'
+PS> Connect-OciEngine -Endpoint tcp://build01:2376 -CertificatePath ~/.docker/build01 -Timeout 30
+'@
+            Remarks = 'Waits up to 30 seconds (instead of 10) for the engine to answer the connect. An engine that does not answer in that time fails with Oci.EngineUnavailable, naming the endpoint and the timeout.'
         }
         @{
             Title   = 'Complete the endpoint'

@@ -49,11 +49,11 @@ namespace Oci.Tests.Discovery
 
         public OciEnvironment Environment(bool isWindows = false) => OciEnvironment.FromVariables(Variables, isWindows, System);
 
+        /// <summary>Options reading this sandbox, with the connect timeout that gives discovered places <paramref name="probeTimeout"/> (default 5 s).</summary>
         public OciDiscoveryOptions Options(TimeSpan? probeTimeout = null) => new()
         {
             Environment = Environment(),
-            ProbeTimeout = probeTimeout ?? TimeSpan.FromSeconds(5),
-            ConnectTimeout = probeTimeout ?? TimeSpan.FromSeconds(5),
+            ConnectTimeout = TimeSpan.FromTicks((probeTimeout ?? TimeSpan.FromSeconds(5)).Ticks * OciDiscoveryOptions.ProbeShare),
         };
 
         public string Dir(string relative)

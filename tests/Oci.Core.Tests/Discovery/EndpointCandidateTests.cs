@@ -320,10 +320,28 @@ namespace Oci.Tests.Discovery
         }
 
         [Fact]
-        public void The_probe_timeout_must_be_positive()
+        public void There_is_one_connect_timeout_and_the_probe_timeout_is_a_fifth_of_it()
         {
-            var e = Assert.Throws<OciException>(() => new OciDiscoveryOptions { ProbeTimeout = TimeSpan.Zero });
-            Assert.Equal(OciErrorKind.InvalidArgument, e.Kind);
+            Assert.Equal(OciConnectOptions.DefaultConnectTimeout, new OciDiscoveryOptions().ConnectTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(10), new OciConnectOptions().ConnectTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(2), new OciDiscoveryOptions().ProbeTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(6), new OciDiscoveryOptions { ConnectTimeout = TimeSpan.FromSeconds(30) }.ProbeTimeout);
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-1)]
+        [InlineData(86_401)]
+        public void A_connect_timeout_must_be_more_than_zero_and_at_most_a_day(int seconds)
+        {
+            var value = TimeSpan.FromSeconds(seconds);
+            foreach (var set in new Action[] { () => new OciDiscoveryOptions { ConnectTimeout = value }, () => new OciConnectOptions { ConnectTimeout = value } })
+            {
+                var e = Assert.Throws<OciException>(set);
+                Assert.Equal(OciErrorKind.InvalidArgument, e.Kind);
+                Assert.Contains("at most one day", e.Message);
+            }
+            Assert.Throws<OciException>(() => new OciConnectOptions { ConnectTimeout = System.Threading.Timeout.InfiniteTimeSpan });
         }
     }
 }

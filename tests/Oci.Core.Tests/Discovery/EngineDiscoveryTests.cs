@@ -456,7 +456,7 @@ namespace Oci.Tests.Discovery
             var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(new OciDiscoveryOptions
             {
                 Environment = _box.Environment(isWindows: true),
-                ProbeTimeout = TimeSpan.FromMilliseconds(500),
+                ConnectTimeout = TimeSpan.FromMilliseconds(500 * OciDiscoveryOptions.ProbeShare),
             }));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // hang guard
             Assert.Equal(OciErrorKind.EngineUnavailable, e.Kind);
