@@ -67,8 +67,8 @@ namespace Oci
 
         /// <summary>
         /// Probes within <see cref="OciConnectOptions.ConnectTimeout"/>. A probe reports its own timeout; this is the
-        /// backstop (a second later) for one that does not, so no probe can hang a connect. Either way a silent engine is
-        /// EngineUnavailable naming the endpoint and the timeout.
+        /// backstop (a second later) for one that does not, so no probe can hang a connect: Timeout, naming the endpoint and
+        /// the timeout (a probe's own report of a silent engine is EngineUnavailable, naming them too).
         /// </summary>
         internal static async Task<OciProbeResult> ProbeAsync(IOciProbe probe, OciEndpoint endpoint, OciConnectOptions options, CancellationToken cancellationToken)
         {
@@ -80,8 +80,8 @@ namespace Oci
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && bound.IsCancellationRequested)
             {
-                var why = $"it did not answer within {Seconds(options.ConnectTimeout)} s (the connect timeout)";
-                throw new OciException(OciErrorKind.EngineUnavailable, $"Cannot connect to the engine at '{endpoint}': {why}.", endpoint.Text, why, innerException: e);
+                var why = $"it did not answer within {Seconds(options.ConnectTimeout)} s";
+                throw new OciException(OciErrorKind.Timeout, $"Cannot connect to the engine at '{endpoint}': {why}.", endpoint.Text, why, innerException: e);
             }
         }
 

@@ -215,9 +215,15 @@ namespace Oci.PowerShell
             }
         }
 
-        /// <summary>A wildcard pattern (case-insensitive); one that does not parse is a terminating <c>Oci.InvalidWildcard</c> error naming it.</summary>
+        /// <summary>
+        /// A wildcard pattern (case-insensitive); one that does not parse, or is longer than <see cref="OciLimits.MaxNameLength"/>,
+        /// is a terminating <c>Oci.InvalidWildcard</c> error naming it.
+        /// </summary>
         internal WildcardPattern Pattern(string pattern)
         {
+            if (pattern.Length > OciLimits.MaxNameLength)
+                ThrowTerminatingError(OciErrors.InvalidWildcard(pattern.Substring(0, 100) + "…",
+                    new ArgumentException($"the pattern is {pattern.Length} characters long; at most {OciLimits.MaxNameLength} are accepted.")));
             var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
             try
             {

@@ -82,6 +82,8 @@ namespace Oci.PowerShell
                 return;
             }
             var options = ListOptions();
+            // The engine matches the patterns; one that does not parse is refused here, once, before anything is sent.
+            foreach (var name in Name ?? System.Array.Empty<string>()) Pattern(name);
             foreach (var name in Name ?? new string?[] { null })
             {
                 var found = false;

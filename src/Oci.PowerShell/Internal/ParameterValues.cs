@@ -29,13 +29,22 @@ namespace Oci.PowerShell.Internal
                 case IDictionary dictionary:
                     // Keys as the caller wrote them, in the caller's order (the core refuses a name given twice).
                     var copy = new System.Collections.Specialized.OrderedDictionary();
-                    foreach (DictionaryEntry e in dictionary) copy[Convert(e.Key, depth + 1) ?? string.Empty] = Convert(e.Value, depth + 1);
+                    foreach (DictionaryEntry e in dictionary)
+                    {
+                        copy[Convert(e.Key, depth + 1) ?? string.Empty] = Convert(e.Value, depth + 1);
+                        if (copy.Count > OciLimits.MaxItems) break; // enough for the core to refuse it by its bound
+                    }
                     return copy;
                 case string:
                     return value;
                 case IEnumerable items:
+                    // One past the core's bound at most: an endless sequence is refused, not read to the end.
                     var list = new List<object?>();
-                    foreach (var item in items) list.Add(Convert(item, depth + 1));
+                    foreach (var item in items)
+                    {
+                        list.Add(Convert(item, depth + 1));
+                        if (list.Count > OciLimits.MaxItems) break;
+                    }
                     return list.ToArray();
                 default:
                     return value;

@@ -394,7 +394,8 @@ namespace Oci.Tests.Discovery
         public async Task A_custom_probe_that_hangs_is_bounded_by_the_connect_timeout()
         {
             var hanging = new RenamedDriver("hanging", OciDrivers.Get("docker"), score: 1, probe: new HangingProbe());
-            var options = _box.Options(TimeSpan.FromMilliseconds(300));
+            var options = _box.Options();
+            options.ConnectTimeout = TimeSpan.FromMilliseconds(300);
             options.Endpoint = "custom://anything";
             options.Drivers = new IOciDriver[] { hanging };
             var watch = Stopwatch.StartNew();

@@ -55,7 +55,7 @@ namespace Oci.Drivers.Docker
             if (tls?.Explain(e) is { } explained && (e is not OperationCanceledException || tls.Rejection is not null))
                 return CannotConnect(endpoint, explained.Why, e, explained.Kind);
             if (e is OperationCanceledException)
-                return CannotConnect(endpoint, $"it did not answer a ping within {OciClient.Seconds(timeout)} s (the connect timeout)", e);
+                return CannotConnect(endpoint, $"it did not answer a ping within {OciClient.Seconds(timeout)} s", e);
             return CannotConnect(endpoint, Exceptions.Innermost(e).Message.TrimEnd('.'), e);
         }
 
