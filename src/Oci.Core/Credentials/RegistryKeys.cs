@@ -13,13 +13,17 @@ namespace Oci.Credentials
             "docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com",
         };
 
+        // host[:port]: a DNS name or IPv4 address, or an IPv6 address in brackets, as the reference grammar has them.
+        private static readonly System.Text.RegularExpressions.Regex HostPattern = new(
+            @"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(:[0-9]{1,5})?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         /// <summary>The key (server address) for <paramref name="registry"/>: a host[:port], or a URL such as <c>https://host/v2/</c>.</summary>
         public static string ServerAddress(string registry)
         {
             if (string.IsNullOrWhiteSpace(registry))
                 throw new OciException(OciErrorKind.InvalidArgument, "A registry host is required to resolve credentials.", registry);
             var host = Hostname(registry);
-            if (host.Length == 0 || host.IndexOfAny(new[] { ' ', '\t', '\r', '\n', '"', '\\' }) >= 0)
+            if (!HostPattern.IsMatch(host))
                 throw new OciException(OciErrorKind.InvalidArgument, $"'{registry}' is not a registry host (expected host[:port], e.g. 127.0.0.1:5001 or docker.io).", registry);
             return HubHosts.Contains(host) ? DockerHub : host;
         }

@@ -10,19 +10,22 @@ using System.Threading.Tasks;
 namespace Oci.Tests.Support
 {
     /// <summary>
-    /// A tiny HTTP/1.1 server on loopback that answers like a Docker engine to /_ping and /version and records
-    /// every request line, so tests can prove what was (not) sent. With <c>silent</c> it accepts and never answers.
+    /// A tiny HTTP/1.1 server on loopback that answers like a Docker engine (or, with <c>podman</c>, like Podman's API
+    /// service) to /_ping and /version and records every request line, so tests can prove what was (not) sent. With
+    /// <c>silent</c> it accepts and never answers.
     /// </summary>
     internal sealed class FakeEngine : IAsyncDisposable
     {
         private readonly TcpListener _listener;
         private readonly CancellationTokenSource _stop = new();
         private readonly bool _silent;
+        private readonly bool _podman;
         private readonly Task _loop;
 
-        public FakeEngine(bool silent = false, IPAddress? address = null)
+        public FakeEngine(bool silent = false, IPAddress? address = null, bool podman = false)
         {
             _silent = silent;
+            _podman = podman;
             _listener = new TcpListener(address ?? IPAddress.Loopback, 0);
             _listener.Start();
             _loop = Task.Run(AcceptLoopAsync);
@@ -74,7 +77,8 @@ namespace Oci.Tests.Support
                     var status = path.EndsWith("/_ping") || path.EndsWith("/version") ? "200 OK" : "500 Internal Server Error";
                     var type = path.EndsWith("/_ping") ? "text/plain" : "application/json";
                     var bytes = Encoding.UTF8.GetBytes(body);
-                    var head = $"HTTP/1.1 {status}\r\nApi-Version: 1.41\r\nServer: Docker/99.0.0-fake (linux)\r\nContent-Type: {type}\r\nContent-Length: {bytes.Length}\r\n\r\n";
+                    var server = _podman ? "Libpod/99.0.0-fake (linux)\r\nLibpod-Api-Version: 4.9.3" : "Docker/99.0.0-fake (linux)";
+                    var head = $"HTTP/1.1 {status}\r\nApi-Version: 1.41\r\nServer: {server}\r\nContent-Type: {type}\r\nContent-Length: {bytes.Length}\r\n\r\n";
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
                     await stream.WriteAsync(bytes, _stop.Token);
                     await stream.FlushAsync(_stop.Token);

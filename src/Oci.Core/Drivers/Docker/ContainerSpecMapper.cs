@@ -38,7 +38,7 @@ namespace Oci.Drivers.Docker
                 ExposedPorts = exposed,
                 HostConfig = new HostConfigDto
                 {
-                    NetworkMode = string.IsNullOrEmpty(spec.NetworkMode) ? null : spec.NetworkMode,
+                    NetworkMode = NetworkMode(spec.NetworkMode),
                     AutoRemove = autoRemove,
                     RestartPolicy = restart,
                     Memory = spec.MemoryLimit,
@@ -134,6 +134,18 @@ namespace Oci.Drivers.Docker
                 list.Add(new PortBindingDto { HostIp = string.IsNullOrEmpty(p.HostIp) ? null : p.HostIp, HostPort = p.HostPort == 0 ? string.Empty : p.HostPort.ToString(CultureInfo.InvariantCulture) });
             }
             return (exposed, bindings);
+        }
+
+        // none, host, bridge, a network's name, container:<name>, and Podman's modes with options (slirp4netns:port_handler=...).
+        private static readonly System.Text.RegularExpressions.Regex NetworkModePattern =
+            new("^[A-Za-z0-9][A-Za-z0-9_.:=,/-]{0,254}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        private static string? NetworkMode(string? mode)
+        {
+            if (string.IsNullOrEmpty(mode)) return null;
+            if (!NetworkModePattern.IsMatch(mode))
+                throw Invalid($"'{mode}' is not a network mode: use none, host, bridge, a network's name or container:<name>.", mode);
+            return mode;
         }
 
         private static OciException Invalid(string message, string? target) => new(OciErrorKind.InvalidArgument, message, target);

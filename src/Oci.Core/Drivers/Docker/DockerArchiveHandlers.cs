@@ -19,6 +19,8 @@ namespace Oci.Drivers.Docker
                 .Select(Image).Distinct(StringComparer.Ordinal).ToList();
             if (names.Count == 0) throw new OciException(OciErrorKind.InvalidArgument, "SAVE needs at least one image (the target, or 'references').", request.Target);
             var path = CheckEnds(options.Path, options.Destination, "destination", request);
+            if (path is not null && Directory.Exists(path))
+                throw new OciException(OciErrorKind.InvalidArgument, $"Cannot save to '{path}': it is a folder; give the archive's file name.", path);
             if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir))
                 throw new OciException(OciErrorKind.InvalidArgument, $"Cannot save to '{path}': the folder '{dir}' does not exist.", path);
 

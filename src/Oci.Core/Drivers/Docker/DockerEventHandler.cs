@@ -19,11 +19,20 @@ namespace Oci.Drivers.Docker
                 yield return ToEvent(e);
         }
 
+        /// <summary>The event types the engines report (Docker's, and Podman's pod and system events).</summary>
+        private static readonly HashSet<string> EventTypes = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "container", "image", "volume", "network", "daemon", "plugin", "node", "service", "secret", "config", "builder", "pod", "system",
+        };
+
         /// <summary>The request path: since/until as Unix seconds, the filters checked before anything is sent.</summary>
         internal static string Query(OciEventOptions options)
         {
             if (options.Since is { } s && options.Until is { } u && u < s)
                 throw new OciException(OciErrorKind.InvalidArgument, $"'until' ({u:O}) is before 'since' ({s:O}).", u.ToString("O"));
+            foreach (var type in options.Types)
+                if (type is null || !EventTypes.Contains(type.Trim()))
+                    throw new OciException(OciErrorKind.InvalidArgument, $"'{type}' is not an event type: use {string.Join(", ", EventTypes.OrderBy(t => t, StringComparer.Ordinal))}.", type);
             var filters = new DockerFilters().Words("type", options.Types).Words("event", options.Actions).Labels(options.Labels);
             foreach (var f in options.Filters) filters.Words(DockerFilters.CheckWord(f.Key, "filter key"), f.Value);
             var parts = new List<string>();

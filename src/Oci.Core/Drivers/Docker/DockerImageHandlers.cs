@@ -42,9 +42,23 @@ namespace Oci.Drivers.Docker
         /// <summary>A reference filter checked against the reference grammar and Docker's wildcards; null when none.</summary>
         internal static string? CheckFilter(string? filter)
         {
-            if (filter is not null && !FilterPattern.IsMatch(filter))
+            if (filter is not null && (!FilterPattern.IsMatch(filter) || !BracketsClose(filter)))
                 throw new OciException(OciErrorKind.InvalidArgument, $"'{filter}' is not a valid image reference filter.", filter);
             return filter;
+        }
+
+        /// <summary>True when every '[' of a wildcard filter is closed by a later ']' that is not its first character (Go's path.Match).</summary>
+        private static bool BracketsClose(string filter)
+        {
+            for (var i = 0; i < filter.Length; i++)
+            {
+                if (filter[i] == ']') return false;
+                if (filter[i] != '[') continue;
+                var close = i + 2 < filter.Length ? filter.IndexOf(']', i + 2) : -1;
+                if (close < 0 || filter.IndexOf('[', i + 1, close - i - 1) >= 0) return false;
+                i = close;
+            }
+            return true;
         }
 
         /// <summary>An image named as a filter value (before, since): an id or a reference, checked; null when none.</summary>

@@ -86,7 +86,10 @@ namespace Oci.Drivers.Docker
         private static string Cidr(string subnet)
         {
             var slash = subnet.IndexOf('/');
-            if (slash <= 0 || !IPAddress.TryParse(subnet.Substring(0, slash), out _) || !int.TryParse(subnet.Substring(slash + 1), out var bits) || bits < 0 || bits > 128)
+            // The prefix fits the address family: at most 32 bits for IPv4, 128 for IPv6.
+            if (slash <= 0 || !IPAddress.TryParse(subnet.Substring(0, slash), out var address)
+                || !int.TryParse(subnet.Substring(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
+                || bits > (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
                 throw new OciException(OciErrorKind.InvalidArgument, $"'{subnet}' is not a subnet in CIDR form (e.g. 10.89.3.0/24).", subnet);
             return subnet;
         }

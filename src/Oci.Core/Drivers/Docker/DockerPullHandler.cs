@@ -11,7 +11,8 @@ namespace Oci.Drivers.Docker
     /// <summary>PULL: streams the engine's progress to the caller in order and answers with the pulled image.</summary>
     internal static class DockerPullHandler
     {
-        private static readonly Regex PlatformPattern = new("^[a-z0-9_.-]{1,64}(/[a-z0-9_.-]{1,64}){0,2}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        // os[/arch[/variant]], each part starting with a letter or digit (so never '..').
+        private static readonly Regex PlatformPattern = new("^[a-z0-9][a-z0-9_.-]{0,63}(/[a-z0-9][a-z0-9_.-]{0,63}){0,2}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         public static Task<OciResponse> PullAsync(DockerConnection c, OciRequest request, OciPullOptions options, CancellationToken cancellationToken) =>
             PullAsync(c, request, options, null, cancellationToken);
