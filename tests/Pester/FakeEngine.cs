@@ -40,7 +40,7 @@ namespace Oci.Tests.Pester
     }
 
     /// <summary>
-    /// A tiny plain-HTTP server that answers like dockerd to <c>/_ping</c> and <c>/version</c> (and HTTP 500 to
+    /// A tiny plain-HTTP server that answers like dockerd (or Podman's API service) to <c>/_ping</c> and <c>/version</c> (and HTTP 500 to
     /// anything else), recording every request with its headers, so a test can prove what was (not) sent. It
     /// listens on the address it is given, e.g. the machine's non-loopback address (<see cref="NonLoopbackAddress"/>).
     /// </summary>
@@ -50,8 +50,16 @@ namespace Oci.Tests.Pester
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ConcurrentQueue<FakeEngineRequest> _requests = new ConcurrentQueue<FakeEngineRequest>();
 
-        public FakeEngine(IPAddress address)
+        private readonly bool _podman;
+
+        public FakeEngine(IPAddress address) : this(address, false)
         {
+        }
+
+        /// <summary>With <paramref name="podman"/>, it answers as Podman's API service (its ping names a libpod API), so the podman driver serves it.</summary>
+        public FakeEngine(IPAddress address, bool podman)
+        {
+            _podman = podman;
             _listener = new TcpListener(address, 0);
             _listener.Start();
             Task.Run(AcceptLoop);
@@ -144,7 +152,8 @@ namespace Oci.Tests.Pester
                         }
                         else { status = "500 Internal Server Error"; type = "application/json"; text = "{\"message\":\"fake engine: not implemented\"}"; }
                         var bytes = Encoding.UTF8.GetBytes(text);
-                        var head = "HTTP/1.1 " + status + "\r\nApi-Version: 1.41\r\nServer: Docker/99.0.0-fake (linux)\r\nContent-Type: " + type +
+                        var server = _podman ? "Libpod/99.0.0-fake (linux)\r\nLibpod-Api-Version: 4.9.3" : "Docker/99.0.0-fake (linux)";
+                        var head = "HTTP/1.1 " + status + "\r\nApi-Version: 1.41\r\nServer: " + server + "\r\nContent-Type: " + type +
                                    "\r\nContent-Length: " + bytes.Length + "\r\n\r\n";
                         var headBytes = Encoding.ASCII.GetBytes(head);
                         await stream.WriteAsync(headBytes, 0, headBytes.Length).ConfigureAwait(false);

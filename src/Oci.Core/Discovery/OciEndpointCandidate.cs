@@ -18,7 +18,7 @@ namespace Oci
             if (problem is null && EndpointText is not null)
             {
                 if (OciEndpoint.TryParse(EndpointText, out var parsed, out var why)) Endpoint = parsed;
-                else problem = $"'{EndpointText}' is not a valid engine endpoint: {why}";
+                else problem = $"'{(EndpointText.Length > 200 ? EndpointText.Substring(0, 200) + "…" : EndpointText)}' is not a valid engine endpoint: {why}";
             }
             Source = source;
             SourceDescription = sourceDescription;

@@ -125,6 +125,9 @@ namespace Oci
             return (null, failure);
         }
 
+        /// <summary>An endpoint as a message line shows it: a malformed one the user gave may be of any length.</summary>
+        private static string Shorten(string text) => text.Length > 200 ? text.Substring(0, 200) + "…" : text;
+
         private static string Why(OciException e) => (e.EngineMessage ?? e.Message).TrimEnd('.');
 
         private static void ThrowIfCancelled(CancellationToken cancellationToken)
@@ -147,7 +150,7 @@ namespace Oci
             sb.Append(attempts.Count == 1 ? "No container engine answered at the one place tried:" : $"No container engine answered; tried {attempts.Count} places, in order:");
             foreach (var a in attempts)
                 sb.Append('\n').Append("  - ").Append(a.Candidate.SourceDescription).Append(": ")
-                  .Append(a.Candidate.EndpointText is null ? string.Empty : (a.Candidate.Endpoint?.ToString() ?? a.Candidate.EndpointText) + ": ").Append(a.Failure);
+                  .Append(a.Candidate.EndpointText is null ? string.Empty : Shorten(a.Candidate.Endpoint?.ToString() ?? a.Candidate.EndpointText) + ": ").Append(a.Failure);
             // The closing advice follows what went wrong: an engine that answered but refused TLS needs certificates, not
             // starting; an ssh place that was reached but refused needs ssh set up as `ssh host docker version` would.
             var tlsTrouble = attempts.Any(a => a.Failure is { } f && (f.IndexOf("TLS", StringComparison.Ordinal) >= 0 || f.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0));

@@ -46,8 +46,9 @@ namespace Oci.PowerShell
             };
             foreach (var (target, c) in Targets())
             {
-                var request = OciRequest.WithOptions(OciMethods.Logs, OciKind.Container, target, options);
-                InvokeStream<OciLogLine>((onItem, ct) => c.Client.ForEachAsync(request, onItem, cancellationToken: ct), line => Emit(line, c), target, terminating: false, OciKind.Container);
+                // The request is made inside the call, so a target the core refuses is this target's error, not the pipeline's.
+                InvokeStream<OciLogLine>((onItem, ct) => c.Client.ForEachAsync(OciRequest.WithOptions(OciMethods.Logs, OciKind.Container, target, options), onItem, cancellationToken: ct),
+                    line => Emit(line, c), target, terminating: false, OciKind.Container);
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
+using Oci.PowerShell.Internal;
 
 namespace Oci.PowerShell
 {
@@ -36,13 +35,8 @@ namespace Oci.PowerShell
 
         protected override void ProcessRecord()
         {
-            Dictionary<string, string>? environment = null;
-            if (Environment is not null)
-            {
-                environment = new Dictionary<string, string>();
-                foreach (DictionaryEntry e in Environment)
-                    environment[System.Convert.ToString(Completion.Unwrap(e.Key), CultureInfo.InvariantCulture) ?? string.Empty] = System.Convert.ToString(Completion.Unwrap(e.Value), CultureInfo.InvariantCulture) ?? string.Empty;
-            }
+            // A variable without a value (or with several) is refused, as -Environment of New-OciContainer refuses it.
+            var environment = Environment is null ? null : Checked(() => Dictionaries.Strings(Environment, nameof(Environment)), null);
             var options = new OciExecOptions { Command = Command, Environment = environment, User = User, WorkingDirectory = WorkingDirectory, Input = InputText };
             foreach (var (target, c) in Targets())
             {
