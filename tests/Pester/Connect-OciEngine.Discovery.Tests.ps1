@@ -167,6 +167,22 @@ Describe 'Endpoint discovery' {
         @(Get-OciConnection).Count | Should -Be 0
     }
 
+    It 'a discovered place that accepts and never answers gets a fifth of -Timeout, then the next answers' {
+        $silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $silent.Start() # accepted into the backlog, never answered
+        try {
+            $env:DOCKER_HOST = "tcp://127.0.0.1:$($silent.LocalEndpoint.Port)"
+            $null = Add-DockerLink $box 'xdg/docker.sock'
+            $r = Split-Streams { Connect-OciEngine -Timeout 5 -Verbose -ErrorAction Stop }
+            $r.Output.Count | Should -Be 1
+            $r.Output[0].Source | Should -Not -Be 'DOCKER_HOST'
+            @($r.Verbose | Where-Object { $_ -like "*each ping within 1 s*connect timeout, 5 s*" }).Count | Should -Be 1
+            @($r.Verbose | Where-Object { $_ -like "``[1/*DOCKER_HOST: $env:DOCKER_HOST`: failed: *did not answer a ping within 1 s*" }).Count | Should -Be 1
+            $r.Warnings.Count | Should -Be 1 -Because 'the DOCKER_HOST that was passed over is reported'
+        }
+        finally { $silent.Stop() }
+    }
+
     It 'an ssh:// DOCKER_HOST that refuses is passed over for an engine further down, with a warning' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start()

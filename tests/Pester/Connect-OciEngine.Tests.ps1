@@ -79,6 +79,40 @@ Describe 'Connect-OciEngine' {
         { Invoke-OciRequest -Method PING -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.NoConnection,Oci.PowerShell.InvokeOciRequest'
     }
 
+    It 'an endpoint that accepts and never answers fails after -Timeout, naming the endpoint and the timeout' {
+        $silent = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $silent.Start() # the kernel accepts connections into the backlog; nothing ever answers them
+        try {
+            $ep = "tcp://127.0.0.1:$($silent.LocalEndpoint.Port)"
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $err = { Connect-OciEngine -Endpoint $ep -Timeout 1 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'Oci.EngineUnavailable,Oci.PowerShell.ConnectOciEngine' -PassThru
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 30 -Because 'a hang guard: the connect gives up after its timeout'
+            $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+            $err.TargetObject | Should -Be $ep
+            "$err" | Should -BeLike "*$ep*within 1 s*"
+        }
+        finally { $silent.Stop() }
+    }
+
+    It 'without -Timeout waits the default 10 s, the same as OciConnectOptions in C#' {
+        $silent = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            $ep = "tcp://127.0.0.1:$($silent.LocalEndpoint.Port)"
+            $err = { Connect-OciEngine -Endpoint $ep -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.EngineUnavailable,Oci.PowerShell.ConnectOciEngine' -PassThru
+            "$err" | Should -BeLike "*$ep*within 10 s*"
+        }
+        finally { $silent.Stop() }
+    }
+
+    It 'a timeout out of range is InvalidArgument before anything is contacted' {
+        foreach ($t in 0, -1, 86401) {
+            $err = { Connect-OciEngine -Endpoint $DeadEndpoint -Timeout $t -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.InvalidArgument,Oci.PowerShell.ConnectOciEngine' -PassThru
+            "$err" | Should -BeLike '*connect timeout*'
+        }
+    }
+
     It 'an unknown driver is an error naming it and the registered drivers' {
         $err = { Connect-OciEngine -Endpoint $Endpoint -Driver nosuchdriver -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'Oci.*,Oci.PowerShell.ConnectOciEngine'

@@ -146,3 +146,28 @@ Describe 'Invoke-OciRequest with containers' {
         $lines[0].GetType().FullName | Should -Be 'Oci.OciLogLine'
     }
 }
+
+Describe 'Invoke-OciRequest LIST -Kind Container on <_>' -ForEach 'docker', 'podman' {
+    BeforeAll {
+        $c = Connect-OciEngine -Endpoint ($_ -eq 'docker' ? $Endpoint : $PodmanEndpoint) -Name "reqlist-$_" -ErrorAction Stop
+        $run = [guid]::NewGuid().ToString('N')
+        $made = New-LabelledTestContainer -Connection $c -Run $run -NoStart
+    }
+
+    AfterAll {
+        Remove-TestContainers -Run $run -Connection $c
+        Disconnect-OciEngine -Connection $c
+    }
+
+    It 'answers containers, never images (the kind is honoured)' {
+        $r = Invoke-OciRequest LIST -Kind Container -Parameters @{ all = $true } -Connection $c
+        $r.Kind | Should -Be 'Container'
+        $items = @($r.Data)
+        $items.Count | Should -BeGreaterThan 0
+        $items | ForEach-Object { $_.GetType().FullName | Should -Be 'Oci.OciContainer' }
+        $items.Id | Should -Contain $made.Id
+        $images = @((Invoke-OciRequest LIST -Kind Image -Connection $c).Data)
+        $images | ForEach-Object { $_.GetType().FullName | Should -Be 'Oci.OciImage' }
+        @($items.Id | Where-Object { $_ -in $images.Id }).Count | Should -Be 0
+    }
+}

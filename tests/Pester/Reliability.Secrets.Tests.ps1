@@ -128,34 +128,39 @@ Describe 'Secrets through every credential path on <Engine>: <Name>' -ForEach @(
     }
 }
 
+BeforeDiscovery {
+    # Secret-bearing parameters given a wrong type holding the secret ($s); targets by token (the test bed's are read at run time).
+    $cases = @(
+        @{ Method = 'PULL'; Kind = 'Image'; Target = 'small'; Parameters = { @{ credential = $s } } }
+        @{ Method = 'PULL'; Kind = 'Image'; Target = 'small'; Parameters = { @{ credential = @{ username = 'u'; password = $s } } } }
+        @{ Method = 'PULL'; Kind = 'Image'; Target = 'small'; Parameters = { @{ credential = (ConvertTo-SecureString $s -AsPlainText -Force) } } }
+        @{ Method = 'PULL'; Kind = 'Image'; Target = 'small'; Parameters = { @{ credential = 'u', $s } } }
+        @{ Method = 'PULL'; Kind = 'Image'; Target = 'small'; Parameters = { @{ credential = [System.Text.StringBuilder]::new($s) } } }
+        @{ Method = 'PULL'; Kind = 'Image'; Target = 'small'; Parameters = { @{ credential = @{ inner = @{ password = $s } } } } }
+        @{ Method = 'PUSH'; Kind = 'Image'; Target = 'small'; Parameters = { @{ credential = $s } } }
+        @{ Method = 'PUSH'; Kind = 'Image'; Target = 'small'; Parameters = { @{ credential = [uri]"https://u:$s@host/" } } }
+        @{ Method = 'LOGIN'; Kind = 'Registry'; Target = 'registry'; Parameters = { @{ credential = $s } } }
+        @{ Method = 'LOGIN'; Kind = 'Registry'; Target = 'registry'; Parameters = { @{ credential = [pscustomobject]@{ UserName = 'u'; Password = $s } } } }
+        @{ Method = 'EXEC'; Kind = 'Container'; Target = 'c1'; Parameters = { @{ command = 'cat'; input = @{ a = $s } } } }
+        @{ Method = 'EXEC'; Kind = 'Container'; Target = 'c1'; Parameters = { @{ command = 'cat'; input = [System.Text.StringBuilder]::new($s) } } }
+        @{ Method = 'CREATE'; Kind = 'Container'; Target = 'small'; Parameters = { @{ environment = @{ DB_PASSWORD = [System.Text.StringBuilder]::new($s) } } } }
+        @{ Method = 'CREATE'; Kind = 'Container'; Target = 'small'; Parameters = { @{ environment = @{ API_TOKEN = @($s) } } } }
+        @{ Method = 'RUN'; Kind = 'Container'; Target = 'small'; Parameters = { @{ environment = @{ SECRET_KEY = @{ v = $s } } } } }
+    )
+}
+
 Describe 'A secret given with the wrong type' {
     BeforeAll {
         $rs = New-TestRunspace
         $null = Connect-InRunspace $rs
-        $cases = @(
-            @{ Method = 'PULL'; Kind = 'Image'; Target = $Small; Parameters = { @{ credential = $s } } }
-            @{ Method = 'PULL'; Kind = 'Image'; Target = $Small; Parameters = { @{ credential = @{ username = 'u'; password = $s } } } }
-            @{ Method = 'PULL'; Kind = 'Image'; Target = $Small; Parameters = { @{ credential = (ConvertTo-SecureString $s -AsPlainText -Force) } } }
-            @{ Method = 'PULL'; Kind = 'Image'; Target = $Small; Parameters = { @{ credential = 'u', $s } } }
-            @{ Method = 'PULL'; Kind = 'Image'; Target = $Small; Parameters = { @{ credential = [System.Text.StringBuilder]::new($s) } } }
-            @{ Method = 'PULL'; Kind = 'Image'; Target = $Small; Parameters = { @{ credential = @{ inner = @{ password = $s } } } } }
-            @{ Method = 'PUSH'; Kind = 'Image'; Target = $Small; Parameters = { @{ credential = $s } } }
-            @{ Method = 'PUSH'; Kind = 'Image'; Target = $Small; Parameters = { @{ credential = [uri]"https://u:$s@host/" } } }
-            @{ Method = 'LOGIN'; Kind = 'Registry'; Target = $AuthRegistry; Parameters = { @{ credential = $s } } }
-            @{ Method = 'LOGIN'; Kind = 'Registry'; Target = $AuthRegistry; Parameters = { @{ credential = [pscustomobject]@{ UserName = 'u'; Password = $s } } } }
-            @{ Method = 'EXEC'; Kind = 'Container'; Target = 'c1'; Parameters = { @{ command = 'cat'; input = @{ a = $s } } } }
-            @{ Method = 'EXEC'; Kind = 'Container'; Target = 'c1'; Parameters = { @{ command = 'cat'; input = [System.Text.StringBuilder]::new($s) } } }
-            @{ Method = 'CREATE'; Kind = 'Container'; Target = $Small; Parameters = { @{ environment = @{ DB_PASSWORD = [System.Text.StringBuilder]::new($s) } } } }
-            @{ Method = 'CREATE'; Kind = 'Container'; Target = $Small; Parameters = { @{ environment = @{ API_TOKEN = @($s) } } } }
-            @{ Method = 'RUN'; Kind = 'Container'; Target = $Small; Parameters = { @{ environment = @{ SECRET_KEY = @{ v = $s } } } } }
-        )
     }
 
     AfterAll { $rs.Dispose() }
 
     It '<Method> with <Parameters> is InvalidArgument and shows the secret nowhere' -ForEach $cases {
         $script = [scriptblock]::Create("param(`$t, `$wrong)`n`$VerbosePreference = 'Continue'; `$DebugPreference = 'Continue'`n`$s = `$wrong`nInvoke-OciRequest $Method `$t -Kind $Kind -Parameters (& { $Parameters }) -Connection `$c")
-        $r = Invoke-InRunspace $rs $script @{ t = $Target; wrong = $WrongPassword }
+        $t = switch ($Target) { 'small' { $Small } 'registry' { $AuthRegistry } default { $Target } }
+        $r = Invoke-InRunspace $rs $script @{ t = $t; wrong = $WrongPassword }
         $r.AllErrors.Count | Should -Be 1
         $r.AllErrors[0].FullyQualifiedErrorId | Should -Be 'Oci.InvalidArgument,Oci.PowerShell.InvokeOciRequest' -Because "$($r.AllErrors[0])"
         $r.AllErrors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'

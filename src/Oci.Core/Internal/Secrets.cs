@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using System.Reflection;
 
 namespace Oci
 {
@@ -29,10 +32,22 @@ namespace Oci
             return false;
         }
 
-        /// <summary>How a parameter's value appears in a request line: redacted when its name looks secret, cut when long.</summary>
+        /// <summary>
+        /// The parameter names of properties marked <see cref="SensitiveAttribute"/> in Oci's options types (a command's
+        /// <c>input</c>): a parameter dictionary hides them too, though its request does not know the options type yet.
+        /// </summary>
+        private static readonly Lazy<HashSet<string>> SensitiveNames = new(() => new HashSet<string>(
+            typeof(Secrets).Assembly.GetTypes()
+                .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                .Where(p => p.IsDefined(typeof(SensitiveAttribute), inherit: true))
+                .Select(p => p.Name),
+            StringComparer.OrdinalIgnoreCase));
+
+        /// <summary>How a parameter's value appears in a request line: redacted when its name looks secret or names a sensitive property, cut when long.</summary>
         public static string Show(string name, object? value)
         {
-            if (ShouldRedact(name, value) || value is Credentials.OciRegistryCredential || value is System.Security.SecureString) return Redacted;
+            if (ShouldRedact(name, value) || (value is not bool && SensitiveNames.Value.Contains(name))
+                || value is Credentials.OciRegistryCredential || value is System.Security.SecureString) return Redacted;
             var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
             return text.Length > MaxShown ? text.Substring(0, MaxShown) + "…" : text;
         }
