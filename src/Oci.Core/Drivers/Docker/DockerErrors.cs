@@ -161,8 +161,14 @@ namespace Oci.Drivers.Docker
                 OciErrorKind.Unsupported => "not supported by this engine",
                 _ => "failed",
             };
-            return $"{subject}: {why}. Engine said: {engineText.Trim()}";
+            var said = engineText.Trim();
+            // An engine's or proxy's whole error page is no message: the first part says what went wrong (EngineMessage keeps it all).
+            if (said.Length > MaxEngineTextShown) said = said.Substring(0, MaxEngineTextShown) + "…";
+            return $"{subject}: {why}. Engine said: {said}";
         }
+
+        /// <summary>The most of an engine's error text a message quotes.</summary>
+        private const int MaxEngineTextShown = 1000;
 
         private static string Subject(string what, string? target) => target is null ? what : $"{what} '{target}'";
 
