@@ -31,14 +31,16 @@ namespace Oci.Drivers.Docker
                 using (var started = await c.Http.OpenAsync(HttpMethod.Post, "containers/" + id + "/start", null, null, cancellationToken).ConfigureAwait(false))
                 {
                 }
-                // The logs, followed from the start, end when the container stops; the engine keeps them, so nothing is missed.
-                using (var response = await c.Http.OpenAsync(HttpMethod.Get, "containers/" + id + "/logs?stdout=1&stderr=1&follow=1", null, null, cancellationToken).ConfigureAwait(false))
+                // The logs are read once the container has stopped: the engine keeps them until it is removed. (A follow
+                // from the start ends when the container stops, and Podman's can end before its last lines: about one run
+                // in a hundred under load lost its last stderr line that way.)
+                code = await DockerContainerHandlers.WaitAsync(c, id, OciWaitCondition.NotRunning, cancellationToken).ConfigureAwait(false);
+                using (var response = await c.Http.OpenAsync(HttpMethod.Get, "containers/" + id + "/logs?stdout=1&stderr=1", null, null, cancellationToken).ConfigureAwait(false))
                 {
                     var stream = await Transport.ResponseContent.StreamAsync(response, cancellationToken).ConfigureAwait(false);
                     using (stream)
                         (stdout, stderr) = await LogFrames.CollectAsync(stream, multiplexed: true, cancellationToken).ConfigureAwait(false);
                 }
-                code = await DockerContainerHandlers.WaitAsync(c, id, OciWaitCondition.NotRunning, cancellationToken).ConfigureAwait(false);
                 container = (await DockerContainerHandlers.InspectAsync(c, id, cancellationToken).ConfigureAwait(false)).Name;
             }
             catch
