@@ -23,10 +23,8 @@ namespace Oci.Tests.Reliability
         {
         }
 
-        public static IEnumerable<object[]> Drivers => Engines.Drivers.Select(d => new object[] { d });
-
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Cancelling_a_connect_to_an_engine_that_never_answers(string driver)
         {
             await using var silent = new FakeEngine(silent: true, podman: driver == "podman");
@@ -68,7 +66,7 @@ namespace Oci.Tests.Reliability
         }
 
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Cancelling_a_run_leaves_no_container_behind(string driver)
         {
             await using var client = await OciClient.ConnectAsync(driver, Engines.Host(driver));
@@ -84,7 +82,7 @@ namespace Oci.Tests.Reliability
         }
 
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Cancelling_an_exec(string driver)
         {
             await using var client = await OciClient.ConnectAsync(driver, Engines.Host(driver));
@@ -104,7 +102,7 @@ namespace Oci.Tests.Reliability
         }
 
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Cancelling_a_followed_log(string driver)
         {
             await using var client = await OciClient.ConnectAsync(driver, Engines.Host(driver));
@@ -128,7 +126,7 @@ namespace Oci.Tests.Reliability
         }
 
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Disposing_while_other_threads_are_mid_call_ends_them_as_closed(string driver)
         {
             await using var direct = await OciClient.ConnectAsync(driver, Engines.Host(driver));

@@ -13,9 +13,12 @@ using Xunit.Abstractions;
 namespace Oci.Tests.Reliability
 {
     /// <summary>What the fault and cancellation suites do with the real engines: containers of their own, and a check that a client still works.</summary>
-    internal static class Engines
+    public static class Engines
     {
         public static readonly string[] Drivers = { "docker", "podman" };
+
+        /// <summary>The drivers as theory data.</summary>
+        public static IEnumerable<object[]> Each => Drivers.Select(d => new object[] { d });
 
         public static string Host(string driver) => driver == "docker" ? TestBed.DockerHost : PodmanFixture.PodmanHost;
 
@@ -103,10 +106,8 @@ namespace Oci.Tests.Reliability
         {
         }
 
-        public static IEnumerable<object[]> Drivers => Engines.Drivers.Select(d => new object[] { d });
-
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Killed_during_a_followed_log(string driver)
         {
             await using var direct = await OciClient.ConnectAsync(driver, Engines.Host(driver));
@@ -133,7 +134,7 @@ namespace Oci.Tests.Reliability
         }
 
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Killed_during_an_exec(string driver)
         {
             await using var direct = await OciClient.ConnectAsync(driver, Engines.Host(driver));
@@ -216,7 +217,7 @@ namespace Oci.Tests.Reliability
         }
 
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Restarted_between_calls_the_next_call_on_the_same_client_works(string driver)
         {
             await using var relay = new EngineRelay(Engines.Host(driver));

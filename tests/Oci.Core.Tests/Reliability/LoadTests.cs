@@ -30,10 +30,8 @@ namespace Oci.Tests.Reliability
         {
         }
 
-        public static IEnumerable<object[]> Drivers => Engines.Drivers.Select(d => new object[] { d });
-
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Ten_thousand_mixed_requests_64_way_on_one_client_all_answer_right_and_nothing_leaks(string driver)
         {
             await using var client = await OciClient.ConnectAsync(driver, Engines.Host(driver));
@@ -66,7 +64,7 @@ namespace Oci.Tests.Reliability
         }
 
         [Theory]
-        [MemberData(nameof(Drivers))]
+        [MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
         public async Task Two_hundred_runs_16_way_all_exit_right_and_no_container_is_left(string driver)
         {
             await using var client = await OciClient.ConnectAsync(driver, Engines.Host(driver));

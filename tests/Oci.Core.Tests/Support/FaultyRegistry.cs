@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.IO;
-using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,19 +22,16 @@ namespace Oci.Tests.Support
     /// one image, <c>fault:latest</c>, whose one layer is unique to the instance (no engine has it), and misbehaving as
     /// <see cref="Fault"/> says once the layer or an upload is asked for.
     /// </summary>
-    internal sealed class FaultyRegistry : IAsyncDisposable
+    internal sealed class FaultyRegistry : LoopbackServer
     {
         private const int LayerSize = 64 * 1024 * 1024;
-        private readonly TcpListener _listener;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly ConcurrentDictionary<Socket, bool> _sockets = new();
+        private const string Api = "Docker-Distribution-API-Version: registry/2.0\r\n";
         private readonly byte[] _config;
         private readonly byte[] _manifest;
         private readonly string _configDigest;
         private readonly string _layerDigest;
         private long _layerBytesSent;
         private long _uploadBytesRead;
-        private int _dead;
 
         public FaultyRegistry(RegistryFault fault)
         {
@@ -48,9 +42,7 @@ namespace Oci.Tests.Support
             _manifest = Encoding.UTF8.GetBytes("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
                 + $"\"config\":{{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":{_config.Length},\"digest\":\"{_configDigest}\"}},"
                 + $"\"layers\":[{{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\",\"size\":{LayerSize},\"digest\":\"{_layerDigest}\"}}]}}");
-            _listener = new TcpListener(IPAddress.Loopback, 0);
-            _listener.Start();
-            _ = Task.Run(AcceptAsync);
+            Start();
         }
 
         public RegistryFault Fault { get; }
@@ -59,7 +51,7 @@ namespace Oci.Tests.Support
         public int DieAfterBytes { get; init; } = 1024 * 1024;
 
         /// <summary>host:port.</summary>
-        public string Address => "127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port;
+        public string Address => "127.0.0.1:" + Port;
 
         /// <summary>The image it serves.</summary>
         public string Image => Address + "/fault:latest";
@@ -68,75 +60,45 @@ namespace Oci.Tests.Support
 
         public long UploadBytesRead => Interlocked.Read(ref _uploadBytesRead);
 
-        public bool Dead => Volatile.Read(ref _dead) != 0;
-
-        /// <summary>Every request line received, in order.</summary>
-        public ConcurrentQueue<string> Requests { get; } = new();
-
-        private async Task AcceptAsync()
+        protected override async Task ServeAsync(Socket socket, NetworkStream stream)
         {
-            while (!_stop.IsCancellationRequested)
+            // dockerd tries HTTPS first: a TLS hello is refused at once, so it falls back to plain HTTP without waiting.
+            var first = new byte[1];
+            if (await socket.ReceiveAsync(first, SocketFlags.Peek).ConfigureAwait(false) == 0 || first[0] == 0x16) return;
+            while (!Stopping.IsCancellationRequested)
             {
-                Socket socket;
-                try { socket = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false); }
-                catch (Exception) { return; }
-                _sockets[socket] = true;
-                _ = Task.Run(() => ServeAsync(socket));
+                var (line, _) = await ReadHeadAsync(stream).ConfigureAwait(false);
+                if (line is null) return;
+                var parts = line.Split(' ');
+                var (method, path) = (parts[0], parts[1].Split('?')[0]);
+                var head = method == "HEAD";
+                if (method == "GET" && path == "/v2/") await AnswerAsync(stream, "200 OK", Api + "Content-Type: application/json\r\n", Encoding.UTF8.GetBytes("{}")).ConfigureAwait(false);
+                else if (path.Contains("/manifests/")) await BlobAsync(stream, "application/vnd.docker.distribution.manifest.v2+json", _manifest, "sha256:" + Hex(SHA256.HashData(_manifest)), head).ConfigureAwait(false);
+                else if (path.EndsWith("/blobs/" + _configDigest, StringComparison.Ordinal)) await BlobAsync(stream, "application/octet-stream", _config, _configDigest, head).ConfigureAwait(false);
+                else if (method == "GET" && path.EndsWith("/blobs/" + _layerDigest, StringComparison.Ordinal)) { await LayerAsync(stream).ConfigureAwait(false); return; }
+                else if (head && path.Contains("/blobs/")) await AnswerAsync(stream, "404 Not Found", Api, null).ConfigureAwait(false);
+                else if (method == "POST" && path.EndsWith("/blobs/uploads/", StringComparison.Ordinal))
+                    await AnswerAsync(stream, "202 Accepted", Api + $"Location: {path}{Guid.NewGuid():N}\r\nRange: 0-0\r\nDocker-Upload-UUID: {Guid.NewGuid()}\r\n", null).ConfigureAwait(false);
+                else if (method is "PATCH" or "PUT") { await UploadAsync(stream).ConfigureAwait(false); return; }
+                else await AnswerAsync(stream, "404 Not Found", Api + "Content-Type: application/json\r\n", Encoding.UTF8.GetBytes("{\"errors\":[{\"code\":\"UNKNOWN\"}]}")).ConfigureAwait(false);
             }
         }
 
-        private async Task ServeAsync(Socket socket)
-        {
-            NetworkStream? stream = null;
-            try
-            {
-                stream = new NetworkStream(socket, ownsSocket: true);
-                // dockerd tries HTTPS first: a TLS hello is refused at once, so it falls back to plain HTTP without waiting.
-                var first = new byte[1];
-                if (await socket.ReceiveAsync(first, SocketFlags.Peek).ConfigureAwait(false) == 0 || first[0] == 0x16) return;
-                while (!_stop.IsCancellationRequested)
-                {
-                    var (line, headers) = await ReadHeadAsync(stream).ConfigureAwait(false);
-                    if (line is null) return;
-                    Requests.Enqueue(line);
-                    var parts = line.Split(' ');
-                    var (method, path) = (parts[0], parts[1].Split('?')[0]);
-                    if (method == "GET" && path == "/v2/") await AnswerAsync(stream, "200 OK", "application/json", Encoding.UTF8.GetBytes("{}")).ConfigureAwait(false);
-                    else if (path.Contains("/manifests/")) await AnswerAsync(stream, "200 OK", "application/vnd.docker.distribution.manifest.v2+json", method == "HEAD" ? null : _manifest, _manifest.Length, "sha256:" + Hex(SHA256.HashData(_manifest))).ConfigureAwait(false);
-                    else if (path.EndsWith("/blobs/" + _configDigest, StringComparison.Ordinal)) await AnswerAsync(stream, "200 OK", "application/octet-stream", method == "HEAD" ? null : _config, _config.Length, _configDigest).ConfigureAwait(false);
-                    else if (method == "GET" && path.EndsWith("/blobs/" + _layerDigest, StringComparison.Ordinal)) { await LayerAsync(stream).ConfigureAwait(false); return; }
-                    else if (method == "HEAD" && path.Contains("/blobs/")) await AnswerAsync(stream, "404 Not Found", "application/json", null, 0).ConfigureAwait(false);
-                    else if (method == "POST" && path.EndsWith("/blobs/uploads/", StringComparison.Ordinal))
-                        await AnswerAsync(stream, "202 Accepted", "text/plain", Array.Empty<byte>(), 0, null, $"Location: {path}{Guid.NewGuid():N}\r\nRange: 0-0\r\nDocker-Upload-UUID: {Guid.NewGuid()}\r\n").ConfigureAwait(false);
-                    else if (method is "PATCH" or "PUT") { await UploadAsync(stream).ConfigureAwait(false); return; }
-                    else await AnswerAsync(stream, "404 Not Found", "application/json", Encoding.UTF8.GetBytes("{\"errors\":[{\"code\":\"UNKNOWN\"}]}")).ConfigureAwait(false);
-                    _ = headers;
-                }
-            }
-            catch (Exception)
-            {
-                // A client that went away, or the registry killed.
-            }
-            finally
-            {
-                _sockets.TryRemove(socket, out _);
-                if (stream is null) socket.Dispose();
-                else await stream.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        private Task BlobAsync(Stream stream, string type, byte[] body, string digest, bool head) =>
+            AnswerAsync(stream, "200 OK", Api + $"Content-Type: {type}\r\nDocker-Content-Digest: {digest}\r\n", head ? null : body, body.Length);
 
         private async Task LayerAsync(NetworkStream stream)
         {
             var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {LayerSize}\r\nDocker-Content-Digest: {_layerDigest}\r\n\r\n");
-            await stream.WriteAsync(head, _stop.Token).ConfigureAwait(false);
+            await stream.WriteAsync(head, Stopping).ConfigureAwait(false);
             var chunk = new byte[Fault == RegistryFault.Trickle ? 4096 : 65536];
             RandomNumberGenerator.Fill(chunk);
-            while (!_stop.IsCancellationRequested)
+            while (!Stopping.IsCancellationRequested)
             {
-                await stream.WriteAsync(chunk, _stop.Token).ConfigureAwait(false);
-                await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
+                await stream.WriteAsync(chunk, Stopping).ConfigureAwait(false);
+                await stream.FlushAsync(Stopping).ConfigureAwait(false);
                 var sent = Interlocked.Add(ref _layerBytesSent, chunk.Length);
-                if (Fault == RegistryFault.Trickle) await Task.Delay(100, _stop.Token).ConfigureAwait(false);
+                if (Fault == RegistryFault.Trickle) await Task.Delay(100, Stopping).ConfigureAwait(false);
                 else if (sent >= DieAfterBytes) { await KillAsync().ConfigureAwait(false); return; }
             }
         }
@@ -144,67 +106,15 @@ namespace Oci.Tests.Support
         private async Task UploadAsync(NetworkStream stream)
         {
             var buffer = new byte[4096];
-            while (!_stop.IsCancellationRequested)
+            while (!Stopping.IsCancellationRequested)
             {
-                var n = await stream.ReadAsync(buffer, _stop.Token).ConfigureAwait(false);
+                var n = await stream.ReadAsync(buffer, Stopping).ConfigureAwait(false);
                 if (n == 0) return;
                 Interlocked.Add(ref _uploadBytesRead, n);
-                await Task.Delay(100, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(100, Stopping).ConfigureAwait(false);
             }
-        }
-
-        private static async Task<(string? Line, Dictionary<string, string> Headers)> ReadHeadAsync(Stream stream)
-        {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var line = await ReadLineAsync(stream).ConfigureAwait(false);
-            while (line is { Length: 0 }) line = await ReadLineAsync(stream).ConfigureAwait(false);
-            if (line is null) return (null, headers);
-            string? h;
-            while (!string.IsNullOrEmpty(h = await ReadLineAsync(stream).ConfigureAwait(false)))
-            {
-                var colon = h.IndexOf(':');
-                if (colon > 0) headers[h.Substring(0, colon).Trim()] = h.Substring(colon + 1).Trim();
-            }
-            return (line, headers);
-        }
-
-        private static async Task<string?> ReadLineAsync(Stream stream)
-        {
-            var sb = new StringBuilder();
-            var one = new byte[1];
-            while (true)
-            {
-                if (await stream.ReadAsync(one).ConfigureAwait(false) == 0) return sb.Length == 0 ? null : sb.ToString();
-                if (one[0] == '\n') return sb.ToString().TrimEnd('\r');
-                sb.Append((char)one[0]);
-            }
-        }
-
-        private async Task AnswerAsync(Stream stream, string status, string type, byte[]? body, long? length = null, string? digest = null, string extra = "")
-        {
-            var head = $"HTTP/1.1 {status}\r\nDocker-Distribution-API-Version: registry/2.0\r\nContent-Type: {type}\r\nContent-Length: {length ?? body?.Length ?? 0}\r\n"
-                       + (digest is null ? string.Empty : $"Docker-Content-Digest: {digest}\r\n") + extra + "\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token).ConfigureAwait(false);
-            if (body is not null) await stream.WriteAsync(body, _stop.Token).ConfigureAwait(false);
-            await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
-        }
-
-        /// <summary>The registry dies: every connection is reset and nothing listens any more.</summary>
-        public Task KillAsync()
-        {
-            if (Interlocked.Exchange(ref _dead, 1) == 1) return Task.CompletedTask;
-            _stop.Cancel();
-            _listener.Stop();
-            foreach (var s in _sockets.Keys)
-            {
-                try { s.LingerState = new LingerOption(true, 0); } catch (Exception) { }
-                s.Dispose();
-            }
-            return Task.CompletedTask;
         }
 
         private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
-
-        public async ValueTask DisposeAsync() => await KillAsync().ConfigureAwait(false);
     }
 }
