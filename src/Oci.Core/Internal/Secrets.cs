@@ -37,11 +37,24 @@ namespace Oci
         /// <c>input</c>): a parameter dictionary hides them too, though its request does not know the options type yet.
         /// </summary>
         private static readonly Lazy<HashSet<string>> SensitiveNames = new(() => new HashSet<string>(
-            typeof(Secrets).Assembly.GetTypes()
+            LoadableTypes()
                 .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
                 .Where(p => p.IsDefined(typeof(SensitiveAttribute), inherit: true))
                 .Select(p => p.Name),
             StringComparer.OrdinalIgnoreCase));
+
+        /// <summary>This assembly's types, but for any that cannot load here (one naming a dependency the host lacks).</summary>
+        private static IEnumerable<Type> LoadableTypes()
+        {
+            try
+            {
+                return typeof(Secrets).Assembly.GetTypes();
+            }
+            catch (ReflectionTypeLoadException e)
+            {
+                return e.Types.Where(t => t is not null)!;
+            }
+        }
 
         /// <summary>How a parameter's value appears in a request line: redacted when its name looks secret or names a sensitive property, cut when long.</summary>
         public static string Show(string name, object? value)
