@@ -57,9 +57,8 @@ namespace Oci.PowerShell
             }
             catch (OciException e)
             {
-                var record = OciErrors.From(e, version);
-                record.ErrorDetails.RecommendedAction = $"Run it in PowerShell {SessionRemoting.MinimumPowerShell} or later (pwsh).";
-                ThrowTerminatingError(record);
+                ThrowTerminatingError(OciErrors.Unsupported(e.Message, version,
+                    SessionRemoting.IsSupported ? "Reinstall the Oci module." : $"Run it in PowerShell {SessionRemoting.MinimumPowerShell} or later (pwsh)."));
                 throw; // unreachable: ThrowTerminatingError throws
             }
         }
