@@ -33,13 +33,21 @@ namespace Oci.PowerShell
         /// <summary>
         /// Opens a remote runspace to pwsh in <paramref name="target"/> on <paramref name="c"/>; null when it failed (a
         /// non-terminating error naming the target: <c>Oci.ContainerNotFound</c>, <c>Oci.Conflict</c> for a container that
-        /// does not run, <c>Oci.NotFound</c> when the container has no pwsh, <c>Oci.Timeout</c>).
+        /// does not run (looked up first; the exec's own refusal if it stopped meanwhile), <c>Oci.NotFound</c> when the container has no pwsh, <c>Oci.Timeout</c>).
         /// </summary>
         internal Runspace? Open(string target, OciConnection c)
         {
             var remoting = Remoting();
             var container = Invoke(ct => c.Client.ExecuteAsync(new OciRequest(OciMethods.Inspect, OciKind.Container, target), ct), target, terminating: false, OciKind.Container)?.Data as OciContainer;
             if (container is null) return null;
+            if (container.State != OciContainerStatus.Running)
+            {
+                // The exec would be refused (409) in the engine's words; say it in the user's, with the way out.
+                WriteError(OciErrors.From(new OciException(OciErrorKind.Conflict,
+                    $"Container '{container.Name}' is {(container.EngineState.Length > 0 ? container.EngineState : container.State)}, not running: a PowerShell session needs a running container. "
+                    + (container.State == OciContainerStatus.Paused ? "Resume it with Resume-OciContainer." : "Start it with Start-OciContainer."), target), target, OciKind.Container));
+                return null;
+            }
             WriteVerbose($"Starting pwsh in container {container.Name} ({container.ShortId}) on {c.Name}.");
             // No target kind: NotFound here is pwsh missing in the container, not the container (looked up just above).
             return Invoke(ct => remoting.Open(c.Client, container.Id, container.Name, User, TimeSpan.FromSeconds(Timeout), Host, ct), target, terminating: false);

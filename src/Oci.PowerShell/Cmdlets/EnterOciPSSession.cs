@@ -28,6 +28,12 @@ namespace Oci.PowerShell
                     $"Enter-OciPSSession enters one container, on one engine; {connections.Count} connections were given. Pass the container's own -Connection.", Container));
             }
             var c = connections[0];
+            if (!PoppedSessionCloser.CanEnter(Host))
+            {
+                ThrowTerminatingError(OciErrors.Unsupported(
+                    $"This host ({Host.Name}) cannot enter sessions: it has no interactive prompt to move into the container. Use New-OciPSSession with Invoke-Command, or Invoke-OciCommand.",
+                    Container, "Run Enter-OciPSSession at the pwsh prompt, or use Invoke-OciCommand here."));
+            }
             if (!ShouldProcess($"{Container} on {c.Name} ({c.Endpoint})", "Enter a PowerShell session in container")) return;
             var runspace = Open(Container, c);
             if (runspace is null) return;

@@ -31,6 +31,21 @@ namespace Oci.PowerShell.Internal
             remote.StateChanged += closer.OnRemoteState;
         }
 
+        /// <summary>True when <paramref name="host"/> can push a runspace (the pwsh console can; a hosted runspace's default host cannot).</summary>
+        public static bool CanEnter(PSHost host)
+        {
+            if (host is not IHostSupportsInteractiveSession interactive) return false;
+            try
+            {
+                _ = interactive.IsRunspacePushed;
+                return true;
+            }
+            catch (Exception e) when (e is NotImplementedException or InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>True while the host runs its commands on <paramref name="remote"/> (false for a host that cannot push runspaces at all).</summary>
         public static bool IsInside(IHostSupportsInteractiveSession host, Runspace remote)
         {
