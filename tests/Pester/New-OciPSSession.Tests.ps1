@@ -30,7 +30,7 @@ Describe 'New-OciPSSession' {
         $table = Get-OciContainer $ctrName -Connection $conn[$Name] | New-OciPSSession | Invoke-Command { $PSVersionTable }
         $table.PSVersion.ToString() | Should -Be '7.6.9'
         $table.PSEdition | Should -Be 'Core'
-        $table.OS | Should -BeLike 'Linux*'
+        $table.Platform | Should -Be 'Unix'
         $table.PSComputerName | Should -Be $ctrName
         $session = @(Get-PSSession)
         $session.Count | Should -Be 1 -Because 'the session is a real PSSession, listed by Get-PSSession'
