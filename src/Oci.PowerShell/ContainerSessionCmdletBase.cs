@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using Oci.PowerShell.Internal;
@@ -29,6 +30,16 @@ namespace Oci.PowerShell
         [Parameter]
         [ValidateRange(1, 3600)]
         public int Timeout { get; set; } = 30;
+
+        /// <summary>Each (container, connection) pair of this record that ShouldProcess lets through, in order.</summary>
+        internal IEnumerable<(string Target, OciConnection Connection)> Targets(IEnumerable<string> containers, string action)
+        {
+            var connections = ResolveConnections(Connection);
+            foreach (var target in containers)
+                foreach (var c in connections)
+                    if (ShouldProcess($"{target} on {c.Name} ({c.Endpoint})", action))
+                        yield return (target, c);
+        }
 
         /// <summary>
         /// Opens a remote runspace to pwsh in <paramref name="target"/> on <paramref name="c"/>; null when it failed (a

@@ -32,15 +32,10 @@ namespace Oci.PowerShell
 
         protected override void ProcessRecord()
         {
-            var connections = ResolveConnections(Connection);
-            foreach (var target in Container)
+            foreach (var (target, c) in Targets(Container, "Run a script block in PowerShell in container"))
             {
-                foreach (var c in connections)
-                {
-                    if (!ShouldProcess($"{target} on {c.Name} ({c.Endpoint})", "Run a script block in PowerShell in container")) continue;
-                    using var runspace = Open(target, c);
-                    if (runspace is not null) Run(ToPSSession(runspace, listed: false));
-                }
+                using var runspace = Open(target, c);
+                if (runspace is not null) Run(ToPSSession(runspace, listed: false));
             }
         }
 

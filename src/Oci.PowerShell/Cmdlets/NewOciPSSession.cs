@@ -25,15 +25,8 @@ namespace Oci.PowerShell
 
         protected override void ProcessRecord()
         {
-            var connections = ResolveConnections(Connection);
-            foreach (var target in Container)
-            {
-                foreach (var c in connections)
-                {
-                    if (!ShouldProcess($"{target} on {c.Name} ({c.Endpoint})", "Start a PowerShell session in container")) continue;
-                    if (Open(target, c) is { } runspace) WriteObject(ToPSSession(runspace, listed: true, Name));
-                }
-            }
+            foreach (var (target, c) in Targets(Container, "Start a PowerShell session in container"))
+                if (Open(target, c) is { } runspace) WriteObject(ToPSSession(runspace, listed: true, Name));
         }
     }
 }
