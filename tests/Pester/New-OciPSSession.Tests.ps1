@@ -31,7 +31,6 @@ Describe 'New-OciPSSession' {
         $table.PSVersion.ToString() | Should -Be '7.6.9'
         $table.PSEdition | Should -Be 'Core'
         $table.Platform | Should -Be 'Unix'
-        $table.PSComputerName | Should -Be $ctrName
         $session = @(Get-PSSession)
         $session.Count | Should -Be 1 -Because 'the session is a real PSSession, listed by Get-PSSession'
         $session[0].GetType().FullName | Should -Be 'System.Management.Automation.Runspaces.PSSession'
@@ -195,6 +194,27 @@ Describe 'New-OciPSSession' {
         @(Get-PwshServerProcess $web[$Name].Name -Connection $conn[$Name]).Count | Should -Be 1
         Remove-PSSession $s
         Wait-Until { @(Get-PwshServerProcess $web[$Name].Name -Connection $conn[$Name]).Count -eq 0 } -Seconds 60 -Because 'pwsh to exit once its session is closed'
+    }
+
+    It 'ends its sessions with the Oci connection they were opened through (Disconnect-OciEngine)' {
+        $own = Connect-OciEngine -Endpoint $PodmanEndpoint -Name pssession-own
+        $s = New-OciPSSession $web.Podman.Name -Connection $own
+        Invoke-Command $s { 'up' } | Should -Be 'up'
+        Disconnect-OciEngine -Name pssession-own
+        Wait-Until { $s.State -eq 'Broken' } -Seconds 60 -Because 'the session to break once its connection is closed'
+        { Invoke-Command $s { 'never' } -ErrorAction Stop } | Should -Throw
+        Wait-Until { @(Get-PwshServerProcess $web.Podman.Name -Connection $podman).Count -eq 0 } -Seconds 60 -Because 'pwsh in the container to end'
+    }
+
+    It 'breaks the session, without hanging, when the container stops under it, on <Name>' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
+        $ctr = New-PwshTestContainer -Connection $conn[$Name] -Run $run
+        $s = New-OciPSSession $ctr.Name -Connection $conn[$Name]
+        Invoke-Command $s { 'up' } | Should -Be 'up'
+        Stop-OciContainer $ctr.Name -Timeout 0 -Connection $conn[$Name]
+        Wait-Until { $s.State -eq 'Broken' } -Seconds 60 -Because 'the session to break once pwsh is gone'
+        $thrown = { Invoke-Command $s { 'never' } -ErrorAction Stop } | Should -Throw -PassThru
+        "$thrown" | Should -Not -BeNullOrEmpty
+        $s.Runspace.RunspaceStateInfo.Reason.Message | Should -BeLike "*PowerShell in container '$($ctr.Name)' ended*"
     }
 
     It 'leaves no pwsh in the container when the client is killed mid-command, on <Name>' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {

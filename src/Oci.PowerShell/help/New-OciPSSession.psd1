@@ -23,7 +23,7 @@
     )
     Notes         = @(
         'Errors per container are non-terminating and name it: Oci.ContainerNotFound (ObjectNotFound) when the engine has no such container, Oci.Conflict (ResourceBusy) when it does not run, Oci.NotFound (ObjectNotFound) when pwsh cannot run in it (the engine''s words say why), Oci.Timeout (OperationTimeout) when pwsh did not answer within -Timeout. On a PowerShell older than 7.6 the cmdlet fails with Oci.Unsupported (NotImplemented); without any connection with Oci.NoConnection.'
-        'A session holds a connection of its own to the engine. Disconnect-OciEngine does not close the sessions opened through it: Remove-PSSession does.'
+        'A session holds a connection of its own to the engine and belongs to the Oci connection it was opened through: Disconnect-OciEngine ends it too (its state turns Broken and pwsh in the container exits).'
         'See about_Oci and docs/remoting.md for how it works and its limits (no disconnect and reconnect, no second hop).'
     )
     Examples      = @(
