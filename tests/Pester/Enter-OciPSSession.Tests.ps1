@@ -71,6 +71,24 @@ Describe 'Enter-OciPSSession' {
         Wait-Until { @(Get-PwshServerProcess $ctr.Name -Connection $conn[$Name]).Count -eq 0 } -Seconds 60 -Because 'pwsh in the container to end once the session is left'
     }
 
+    It 'lets Enter-PSSession enter a session of New-OciPSSession, which stays open after Exit-PSSession' {
+        $ctr = $web.Docker
+        $out = Invoke-TypedPwsh @(
+            "Import-Module '$ModulePath' -ErrorAction Stop"
+            "`$c = Connect-OciEngine -Endpoint '$($docker.Endpoint)' -ErrorAction Stop"
+            "`$s = New-OciPSSession '$($ctr.Name)' -Connection `$c -Name kept"
+            'Enter-PSSession $s'
+            "'inside: ' + [Environment]::MachineName"
+            'Exit-PSSession'
+            "'dropped by the host'"
+            "'kept: ' + `$s.State + ' ' + (Invoke-Command `$s { [Environment]::MachineName })"
+            'Remove-PSSession $s'
+        )
+        $text = $out -join "`n"
+        $out | Should -Contain ('inside: ' + $ctr.Id.Substring(0, 12)) -Because $text
+        $out | Should -Contain ('kept: Opened ' + $ctr.Id.Substring(0, 12)) -Because $text
+    }
+
     It 'reports why it cannot enter, and leaves nothing open: no pwsh, a stopped container' {
         $plain = New-LabelledTestContainer -Connection $podman -Run $run -Script 'sleep 600'
         Enter-OciPSSession $plain.Name -Connection $podman -ErrorVariable ev -ErrorAction SilentlyContinue
