@@ -301,6 +301,24 @@ Invoke-Command `$s { 'started'; Start-Sleep -Seconds 600; 'never' }
         @(Get-PSSession).Count | Should -Be 0
     }
 
+    It 'stops waiting for pwsh at once on Ctrl+C and leaves no session' {
+        $silent = New-LabelledTestContainer -Connection $docker -Run $run -Script 'busybox mkdir -p /usr/bin; echo "#!/bin/sh" > /usr/bin/pwsh; echo "exec sleep 600" >> /usr/bin/pwsh; busybox chmod 755 /usr/bin/pwsh; echo ready; sleep 600'
+        Wait-Until { (Invoke-OciContainerCommand $silent.Name 'ls', '/usr/bin/pwsh' -Connection $docker).ExitCode -eq 0 } -Because 'the fake pwsh file'
+        $rs = New-TestRunspace
+        try {
+            $null = Invoke-InRunspace $rs { $global:c = Connect-OciEngine -Endpoint $Endpoint }
+            $script = [scriptblock]::Create("'opening'; New-OciPSSession $($silent.Name) -Connection `$global:c -Timeout 600")
+            # Ready once the fake pwsh runs (its sleep beside the container's own): the cmdlet is then waiting for an answer.
+            $sleeping = { @((Invoke-OciContainerCommand $silent.Name 'busybox', 'ps', '-o', 'args' -Connection $docker).Stdout -split "`n" | Where-Object { $_ -match '^sleep 600' }).Count }
+            $stopped = Stop-InRunspace $rs $script -Ready { param($out) $out.Count -gt 0 -and (& $sleeping) -ge 2 }
+            $stopped.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'a hang guard: Ctrl+C stops the wait within a moment'
+            $stopped.State | Should -Be 'Stopped'
+            $stopped.Output | Should -Be 'opening'
+            (Invoke-InRunspace $rs { @(Get-PSSession).Count }).Output | Should -Be 0
+        }
+        finally { $rs.Dispose() }
+    }
+
     It 'opens nothing with -WhatIf' {
         New-OciPSSession $web.Docker.Name -Connection $docker -WhatIf | Should -BeNullOrEmpty
         @(Get-PSSession).Count | Should -Be 0
