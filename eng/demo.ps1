@@ -60,10 +60,11 @@ try {
     # A PowerShell session inside a running container (PowerShell 7.6+; the container needs pwsh: the test bed's pwsh image).
     if ($env:OCI_TEST_PWSH_IMAGE -and $PSVersionTable.PSVersion -ge [version]'7.6') {
         $web = 'web-demo-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-        Write-Host "== Get-OciContainer $web | New-OciPSSession | Invoke-Command { `$PSVersionTable }" -ForegroundColor Cyan
+        Write-Host "== Invoke-Command -Session (Get-OciContainer $web | New-OciPSSession) { `$PSVersionTable }" -ForegroundColor Cyan
         New-OciContainer $env:OCI_TEST_PWSH_IMAGE 'sleep', '600' -Name $web -Network none | Start-OciContainer
         try {
-            Get-OciContainer $web | New-OciPSSession | Invoke-Command { $PSVersionTable } | Show-Output
+            # By parameter: Invoke-Command binds piped sessions to -InputObject and would run the block here.
+            Invoke-Command -Session (Get-OciContainer $web | New-OciPSSession) { $PSVersionTable + @{ HostName = [Environment]::MachineName } } | Show-Output
         }
         finally {
             Get-PSSession | Where-Object ComputerName -eq $web | Remove-PSSession

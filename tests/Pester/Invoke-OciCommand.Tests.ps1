@@ -33,11 +33,24 @@ Describe 'Invoke-OciCommand' {
         Wait-Until { @(Get-PwshServerProcess $web[$Name].Name -Connection $conn[$Name]).Count -eq 0 } -Seconds 60 -Because 'pwsh to end when the one-shot session closes'
     }
 
-    It 'runs in every container from the pipeline, each on its own engine' {
-        $out = @(Get-OciContainer -Label "$ContainerLabel=$run" -Connection $docker, $podman | Invoke-OciCommand -ScriptBlock { [Environment]::MachineName })
-        $out.Count | Should -Be 2
-        @($out | Sort-Object) | Should -Be @(@($web.Docker.Id.Substring(0, 12), $web.Podman.Id.Substring(0, 12)) | Sort-Object)
-        @($out.PSComputerName | Sort-Object) | Should -Be @(@($web.Docker.Name, $web.Podman.Name) | Sort-Object)
+    It 'runs in every container from the pipeline, each on its own engine, with the script block named or first by position' {
+        $ids = @(@($web.Docker.Id.Substring(0, 12), $web.Podman.Id.Substring(0, 12)) | Sort-Object)
+        $named = @(Get-OciContainer -Label "$ContainerLabel=$run" -Connection $docker, $podman | Invoke-OciCommand -ScriptBlock { [Environment]::MachineName })
+        @($named | Sort-Object) | Should -Be $ids
+        @($named.PSComputerName | Sort-Object) | Should -Be @(@($web.Docker.Name, $web.Podman.Name) | Sort-Object)
+        # By position the script block must reach the containers, not run here as a delay-bind script block per input.
+        $positional = @(Get-OciContainer -Label "$ContainerLabel=$run" -Connection $docker, $podman | Invoke-OciCommand { [Environment]::MachineName })
+        @($positional | Sort-Object) | Should -Be $ids
+        $web.Podman.Name | Invoke-OciCommand { [Environment]::MachineName } -Connection $podman | Should -Be $web.Podman.Id.Substring(0, 12)
+    }
+
+    It 'refuses pipeline input that is not a container or a name, per item, and goes on' {
+        $out = @(42, $web.Docker.Name | Invoke-OciCommand { 'ran' } -Connection $docker -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $out | Should -Be 'ran'
+        $ev.Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -Be 'Oci.InvalidArgument,Oci.PowerShell.InvokeOciCommand'
+        $ev[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $ev[0].TargetObject | Should -Be 42
     }
 
     It 'writes the container''s errors and information as its own, so -ErrorAction and -ErrorVariable apply' {

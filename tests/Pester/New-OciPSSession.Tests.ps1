@@ -25,9 +25,13 @@ Describe 'New-OciPSSession' {
         Get-PSSession | Remove-PSSession
     }
 
-    It 'Get-OciContainer <Name> | New-OciPSSession | Invoke-Command { $PSVersionTable } works (the main job)' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
+    It 'Invoke-Command -Session (Get-OciContainer <Name> | New-OciPSSession) { $PSVersionTable } runs in the container (the main job)' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $ctrName = $web[$Name].Name
-        $table = Get-OciContainer $ctrName -Connection $conn[$Name] | New-OciPSSession | Invoke-Command { $PSVersionTable }
+        # Invoke-Command binds piped sessions to -InputObject, not -Session (PowerShell's own binding): the sessions are
+        # given by parameter, and the answer must come from inside the container, not from this pwsh.
+        $table = Invoke-Command -Session (Get-OciContainer $ctrName -Connection $conn[$Name] | New-OciPSSession) { $PSVersionTable + @{ Host = [Environment]::MachineName; ProcessId = $PID } }
+        $table.Host | Should -Be ($web[$Name].Id.Substring(0, 12))
+        $table.ProcessId | Should -Not -Be $PID
         $table.PSVersion.ToString() | Should -Be '7.6.9'
         $table.PSEdition | Should -Be 'Core'
         $table.Platform | Should -Be 'Unix'

@@ -1,25 +1,39 @@
 using System;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using Oci.PowerShell.Internal;
 
 namespace Oci.PowerShell
 {
     /// <summary>
     /// <para type="synopsis">Runs a script block in PowerShell inside running containers, in a session opened for it and closed after.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "OciCommand", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Invoke, "OciCommand", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = NamedSet)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeOciCommand : ContainerSessionCmdletBase
     {
-        /// <summary>Container names or ids (full, or a unique prefix); from the pipeline, the containers Get-OciContainer wrote.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // Two sets, as Invoke-Command has: `Invoke-OciCommand web { ... }` names the container first, while
+        // `Get-OciContainer web | Invoke-OciCommand { ... }` gives the script block the first position. The pipeline binds to
+        // -InputObject by value alone: a script block at the position of a parameter bound by property name would be taken
+        // for a delay-bind script block and run here, per input object.
+        private const string NamedSet = "Named";
+        private const string PipedSet = "Piped";
+
+        /// <summary>Container names or ids (full, or a unique prefix).</summary>
+        [Parameter(ParameterSetName = NamedSet, Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         [Alias("Id", "ContainerId")]
         [ArgumentCompleter(typeof(ContainerNameCompleter))]
         public string[] Container { get; set; } = Array.Empty<string>();
 
+        /// <summary>From the pipeline: containers Get-OciContainer wrote (each reaches its own engine), or names and ids.</summary>
+        [Parameter(ParameterSetName = PipedSet, Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public PSObject InputObject { get; set; } = null!;
+
         /// <summary>The script block to run in each container.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(ParameterSetName = NamedSet, Mandatory = true, Position = 1)]
+        [Parameter(ParameterSetName = PipedSet, Mandatory = true, Position = 0)]
         [ValidateNotNull]
         public ScriptBlock ScriptBlock { get; set; } = null!;
 
@@ -32,11 +46,22 @@ namespace Oci.PowerShell
 
         protected override void ProcessRecord()
         {
-            foreach (var (target, c) in Targets(Container, "Run a script block in PowerShell in container"))
+            var containers = ParameterSetName == PipedSet ? (ContainerOf(InputObject) is { } piped ? new[] { piped } : Array.Empty<string>()) : Container;
+            foreach (var (target, c) in Targets(containers, "Run a script block in PowerShell in container"))
             {
                 using var runspace = Open(target, c);
                 if (runspace is not null) Run(ToPSSession(runspace, listed: false));
             }
+        }
+
+        /// <summary>A piped container's id (an object with an Id, e.g. from Get-OciContainer), or a piped name or id; anything else is a non-terminating error.</summary>
+        private string? ContainerOf(PSObject input)
+        {
+            if (input.BaseObject is string name && name.Length > 0) return name;
+            if (input.Properties["Id"]?.Value is string id && id.Length > 0) return id;
+            WriteError(OciErrors.From(new OciException(OciErrorKind.InvalidArgument,
+                $"Invoke-OciCommand takes containers (objects with an Id, as Get-OciContainer writes) or their names from the pipeline; got a {input.BaseObject.GetType().Name}."), input.BaseObject));
+            return null;
         }
 
         protected override void StopProcessing()

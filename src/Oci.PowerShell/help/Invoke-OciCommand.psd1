@@ -7,7 +7,8 @@
         'Ctrl+C stops the script block in the container and closes the session.'
     )
     Parameters    = @{
-        Container    = 'Container names or ids (full, or a unique prefix, as Get-OciContainer shows them); -Id and -ContainerId are aliases. Strings bind from the pipeline by value, containers from Get-OciContainer by their Id property. Press Tab to complete the names and short ids the engine has.'
+        Container    = 'Container names or ids (full, or a unique prefix, as Get-OciContainer shows them); -Id and -ContainerId are aliases. Press Tab to complete the names and short ids the engine has.'
+        InputObject  = 'From the pipeline: containers from Get-OciContainer (their Id, each on the engine it came from) or container names and ids. Then the script block is the first positional argument: Get-OciContainer web | Invoke-OciCommand { ... }. Anything else is a non-terminating Oci.InvalidArgument error naming it.'
         Connection   = 'The engines the containers are on. From the pipeline, the connection each container came from (its Connection property). When omitted, the session default.'
         ScriptBlock  = 'The script block to run in pwsh in each container. Local variables reach it as $using:name, or through -ArgumentList.'
         ArgumentList = 'Values for the script block''s parameters (or $args), in order; -Args is an alias.'
@@ -17,7 +18,7 @@
     DefaultValues = @{ Connection = 'The session default connection'; Timeout = '30'; User = 'The container''s user' }
     Inputs        = @(
         @{ Type = 'System.String'; Description = 'Container names or ids.' }
-        @{ Type = 'Oci.OciContainer'; Description = 'Containers from Get-OciContainer: their Id and Connection bind by property name.' }
+        @{ Type = 'Oci.OciContainer'; Description = 'Containers from Get-OciContainer: their Id is used, and their Connection binds by property name.' }
     )
     Outputs       = @(
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'What the script block outputs, deserialized, with PSComputerName set to the container''s name.' }
@@ -37,7 +38,7 @@ PS> Invoke-OciCommand web { Get-Process | Sort-Object WorkingSet -Descending | S
             Title   = 'Local values in the container'
             Code    = @'
 PS> $path = '/etc/os-release'
-PS> Get-OciContainer -Label role=web | Invoke-OciCommand -ScriptBlock { Get-Content $using:path -TotalCount 1 }
+PS> Get-OciContainer -Label role=web | Invoke-OciCommand { Get-Content $using:path -TotalCount 1 }
 '@
             Remarks = 'Reads the first line of the file in every labelled container; PSComputerName tells them apart.'
         }

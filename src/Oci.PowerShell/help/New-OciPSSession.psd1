@@ -30,9 +30,10 @@
         @{
             Title   = 'A session in a container'
             Code    = @'
-PS> Get-OciContainer web | New-OciPSSession | Invoke-Command { $PSVersionTable }
+PS> $s = Get-OciContainer web | New-OciPSSession
+PS> Invoke-Command -Session $s { $PSVersionTable }
 '@
-            Remarks = 'Runs $PSVersionTable in pwsh inside the container web; the output comes back as deserialized objects.'
+            Remarks = 'Runs $PSVersionTable in pwsh inside the container web; the output comes back as deserialized objects. Give sessions to Invoke-Command by parameter: piped into it they bind to -InputObject and the script block runs locally.'
         }
         @{
             Title   = 'Keep a session and use it several times'
