@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using Oci.PowerShell.Internal;
@@ -30,6 +31,16 @@ namespace Oci.PowerShell
         [Parameter]
         [ValidateRange(1, 3600)]
         public int Timeout { get; set; } = 30;
+
+        /// <summary>A -User beyond a name's bound or with control characters is refused before any container is looked up.</summary>
+        protected override void BeginProcessing()
+        {
+            if (User is { } user && (user.Length > OciLimits.MaxNameLength || user.Any(char.IsControl)))
+                ThrowTerminatingError(OciErrors.InvalidArgument(
+                    $"-User is not a user name: use a name or uid[:gid] of at most {OciLimits.MaxNameLength} characters, without control characters.",
+                    user.Length > 100 ? user.Substring(0, 100) + "…" : user));
+            base.BeginProcessing();
+        }
 
         /// <summary>Each (container, connection) pair of this record that ShouldProcess lets through, in order.</summary>
         internal IEnumerable<(string Target, OciConnection Connection)> Targets(IEnumerable<string> containers, string action)

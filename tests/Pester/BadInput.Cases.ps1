@@ -236,6 +236,23 @@ $Convert = 'CannotConvertArgumentNoMessage'
     @{ Name = 'Invoke-OciRequest nested 20 levels deep'; Run = { param($c) Invoke-OciRequest 'CREATE' $Ref -Kind Container -Parameters @{ labels = $Deep } -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
     @{ Name = 'Invoke-OciRequest of a null connection'; Run = { param($c) Invoke-OciRequest 'PING' -Connection $null }; Id = $V; Category = 'InvalidData' }
 
+    # ---- PowerShell sessions in containers ----
+    @{ Name = 'New-OciPSSession in a name with a space'; Run = { param($c) New-OciPSSession 'a b' -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'New-OciPSSession in a path'; Run = { param($c) New-OciPSSession '../../etc' -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'New-OciPSSession as a user with NUL'; Run = { param($c) New-OciPSSession 'c1' -User "root`0" -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'New-OciPSSession as a 300-character user'; Run = { param($c) New-OciPSSession 'c1' -User ('u' * 300) -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'New-OciPSSession of timeout 0'; Run = { param($c) New-OciPSSession 'c1' -Timeout 0 -Connection $c }; Id = $V; Category = 'InvalidData' }
+    @{ Name = 'New-OciPSSession of an empty name'; Run = { param($c) New-OciPSSession 'c1' -Name '' -Connection $c }; Id = $V; Category = 'InvalidData' }
+    @{ Name = 'Invoke-OciCommand in a name with a semicolon'; Run = { param($c) Invoke-OciCommand 'a;b' { 1 } -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'Invoke-OciCommand in a 5000-character name'; Run = { param($c) Invoke-OciCommand ('c' * 5000) { 1 } -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'Invoke-OciCommand as a user with a newline'; Run = { param($c) Invoke-OciCommand 'c1' { 1 } -User "a`nb" -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'Invoke-OciCommand of a two-hour timeout'; Run = { param($c) Invoke-OciCommand 'c1' { 1 } -Timeout 7200 -Connection $c }; Id = $V; Category = 'InvalidData' }
+    @{ Name = 'Invoke-OciCommand of an object without a container'; Run = { param($c) [pscustomobject]@{ Foo = 1 } | Invoke-OciCommand { 1 } -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'Enter-OciPSSession of a timeout in words'; Run = { param($c) Enter-OciPSSession 'c1' -Timeout 'soon' -Connection $c }; Id = $Convert; Category = 'InvalidArgument' }
+    @{ Name = 'Enter-OciPSSession in a name with a space'; Run = { param($c) Enter-OciPSSession 'a b' -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'Enter-OciPSSession as a user with NUL'; Run = { param($c) Enter-OciPSSession 'c1' -User "u`0" -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
+    @{ Name = 'Enter-OciPSSession of an empty container'; Run = { param($c) Enter-OciPSSession '' -Connection $c }; Id = $V; Category = 'InvalidData' }
+
     # ---- New-OciNetwork, New-OciVolume, Remove-OciNetwork, Remove-OciVolume ----
     @{ Name = 'New-OciNetwork of a name with a space'; Run = { param($c) New-OciNetwork 'a b' -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }
     @{ Name = 'New-OciNetwork of a subnet that is no CIDR'; Run = { param($c) New-OciNetwork 'n1' -Subnet 'x' -Connection $c }; Id = 'Oci.InvalidArgument'; Category = 'InvalidArgument' }

@@ -324,6 +324,18 @@ namespace Oci.Tests.Reliability
             Req("EXEC of input as a number", "EXEC", Container, "c1", P("command", new[] { "cat" }, "input", new Hashtable()), InvalidArgument),
             Typed("EXEC of 17 MB of input", "EXEC", Container, "c1", new OciExecOptions { Command = new[] { "cat" }, Input = new string('i', 16 * 1024 * 1024 + 1) }, InvalidArgument),
 
+            // ---- EXEC_SESSION ----
+            Req("EXEC_SESSION without a container", "EXEC_SESSION", Container, null, P("command", new[] { "pwsh", "-s" }), InvalidArgument),
+            Req("EXEC_SESSION in a name with a space", "EXEC_SESSION", Container, "a b", P("command", new[] { "pwsh", "-s" }), InvalidArgument),
+            Req("EXEC_SESSION without a command", "EXEC_SESSION", Container, "c1", null, InvalidArgument),
+            Req("EXEC_SESSION of a command with NUL", "EXEC_SESSION", Container, "c1", P("command", new[] { "pwsh", "\0" }), InvalidArgument),
+            Req("EXEC_SESSION of a user with NUL", "EXEC_SESSION", Container, "c1", P("command", new[] { "pwsh" }, "user", "root\0"), InvalidArgument),
+            Req("EXEC_SESSION of an environment with a null", "EXEC_SESSION", Container, "c1", P("command", new[] { "pwsh" }, "environment", new Hashtable { ["A"] = null }), InvalidArgument),
+            Req("EXEC_SESSION of a relative working directory", "EXEC_SESSION", Container, "c1", P("command", new[] { "pwsh" }, "workingDirectory", "tmp"), InvalidArgument),
+            Req("EXEC_SESSION of an unknown parameter", "EXEC_SESSION", Container, "c1", P("command", new[] { "pwsh" }, "tty", true), InvalidArgument),
+            Do("EXEC_SESSION opened without options", c => c.OpenExecSessionAsync("c1", null!), InvalidArgument),
+            Do("EXEC_SESSION opened in a blank container", c => c.OpenExecSessionAsync(" ", new OciExecSessionOptions { Command = new[] { "pwsh" } }), InvalidArgument),
+
             // ---- COPY ----
             Req("COPY of an unknown direction", "COPY", Container, "c1", P("direction", "sideways", "source", "/a", "destination", "/b"), InvalidArgument),
             Req("COPY without a source", "COPY", Container, "c1", P("direction", "OutOfContainer", "destination", "/tmp"), InvalidArgument),
