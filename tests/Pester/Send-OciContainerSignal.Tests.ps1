@@ -20,7 +20,9 @@ Describe 'Send-OciContainerSignal' {
         $ctr = New-LabelledTestContainer -Connection $c -Run $run
         Send-OciContainerSignal $ctr.Name -Connection $c -Confirm:$false
         Wait-OciContainer $ctr.Name -Connection $c | Should -Be 137
-        $usr = New-LabelledTestContainer -Connection $c -Run $run -Script "trap 'exit 42' USR1; while true; do sleep 0.2; done"
+        $usr = New-LabelledTestContainer -Connection $c -Run $run -Script "trap 'exit 42' USR1; echo ready; while true; do sleep 0.2; done"
+        # PID 1 ignores a signal it has no handler for: signalled before the trap is set, it would run forever.
+        Wait-Until { @(Get-OciContainerLog $usr.Name -Connection $c).Text -contains 'ready' } -Seconds 30 -Because 'the trap to be set'
         $usr | Send-OciContainerSignal -Signal USR1 -Confirm:$false
         Wait-OciContainer $usr.Name -Connection $c | Should -Be 42
     }
