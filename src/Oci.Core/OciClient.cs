@@ -144,11 +144,11 @@ namespace Oci
             try
             {
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-                var watch = Stopwatch.StartNew();
+                var start = Stopwatch.GetTimestamp();
                 var response = await ServeAsync(request, progress, linked.Token).ConfigureAwait(false);
                 if (response.Data is IOciStream)
                     response = response.WithData(new TrackedStream<object>(this, request, progress, cancellationToken, response.Data));
-                return response.Stamp(Connection, watch.Elapsed);
+                return response.Stamp(Connection, TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency));
             }
             catch (Exception e)
             {

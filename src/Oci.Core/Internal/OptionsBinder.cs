@@ -33,6 +33,8 @@ namespace Oci
         public static T Bind<T>(OciRequest request) where T : class, new()
         {
             if (request.Options is T typed) return typed;
+            // Nothing to bind (most calls): the defaults, without the binder's bookkeeping.
+            if (request.Options is null && request.Parameters.Count == 0) return new T();
             var context = new Context(request.Method, request.Target);
             if (request.Options is not null)
                 throw context.Invalid($"{request.Method} takes {Name(typeof(T))}; got options of type {request.Options.GetType().Name}.");
