@@ -59,6 +59,8 @@ namespace Oci.Benchmarks.Compare
                 }
                 foreach (var c in Timing.Rotate(clients, round))
                     Add("PING 64-way", c.Name, await Timing.ConcurrentAsync(() => c.PingAsync(), o.Concurrency, o.ThroughputCalls));
+                foreach (var op in Timing.Rotate(new[] { "noop", "empty-cmdlet" }, round))
+                    Add("pwsh floor", op == "noop" ? "a bare expression" : "an empty compiled cmdlet", await pwsh.RunAsync(op, engine.Name, o.Calls));
             }
 
             Series S(string op, string contender) => series[(op, contender)];
@@ -87,6 +89,10 @@ namespace Oci.Benchmarks.Compare
                     $"+{Sample.Percentile(extra, 0.5):0} µs ({extra.Min():0}–{extra.Max():0}), +{Report.Bytes(bytes)} per call", "≤ 30 µs",
                     key == "list" ? null : Sample.Percentile(extra, 0.5) <= 30);
             }
+            var floor = Enumerable.Range(0, o.Rounds).Select(i => S("pwsh floor", "an empty compiled cmdlet").Rounds[i].P50 - S("pwsh floor", "a bare expression").Rounds[i].P50).ToArray();
+            report.Target("PowerShell's own cost of invoking a compiled cmdlet (Get-OciEmpty vs a bare expression)", engine.Name,
+                $"+{Sample.Percentile(floor, 0.5):0} µs ({floor.Min():0}–{floor.Max():0}), +{Report.Bytes(S("pwsh floor", "an empty compiled cmdlet").BytesPerCall - S("pwsh floor", "a bare expression").BytesPerCall)} per call",
+                "(the floor under the row above)", null);
             foreach (var ((op, contender), s) in series.OrderBy(p => p.Key.Op, StringComparer.Ordinal))
                 report.Context(op, engine.Name, contender, s);
         }

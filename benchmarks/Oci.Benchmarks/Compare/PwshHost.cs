@@ -16,7 +16,7 @@ namespace Oci.Benchmarks.Compare
             _process = process;
         }
 
-        public static async Task<PwshHost> StartAsync(string inspectImage)
+        public static async Task<PwshHost> StartAsync(string inspectImage, string emptyModule)
         {
             var script = Path.Combine(AppContext.BaseDirectory, "Compare", "PwshHost.ps1");
             var info = new ProcessStartInfo("dotnet")
@@ -27,7 +27,7 @@ namespace Oci.Benchmarks.Compare
                 UseShellExecute = false,
                 WorkingDirectory = RepoPaths.Root,
             };
-            foreach (var a in new[] { "pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", "-File", script, "-ModulePath", RepoPaths.Module, "-InspectImage", inspectImage })
+            foreach (var a in new[] { "pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", "-File", script, "-ModulePath", RepoPaths.Module, "-EmptyModulePath", emptyModule, "-InspectImage", inspectImage })
                 info.ArgumentList.Add(a);
             var process = Process.Start(info) ?? throw new InvalidOperationException("Cannot start pwsh.");
             var first = await process.StandardOutput.ReadLineAsync();

@@ -2,14 +2,18 @@
     The cmdlet side of the comparison runner: one pwsh process, the module imported once and connected to both engines,
     that times what the runner asks for, one request line at a time on stdin ("<op> <engine> <count>"), and answers
     with one JSON line: each call's time in microseconds and the bytes allocated per call (all threads).
-    Each op times the cmdlet and, as its baseline, the same core call made from script (OciClient.ExecuteAsync).
+    Each op times the cmdlet and, as its baseline, the same core call made from script (OciClient.ExecuteAsync);
+    'empty-cmdlet' and 'noop' time PowerShell's own cost of invoking a compiled cmdlet (the trivial module's Get-OciEmpty
+    against a bare expression), the floor under any cmdlet's overhead.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmptyModulePath,
     [Parameter(Mandatory)] [string] $InspectImage
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
+Import-Module $EmptyModulePath
 
 $connections = @{
     dockerd = Connect-OciEngine -Endpoint $env:OCI_TEST_DOCKER_HOST -Name bench-dockerd
@@ -51,6 +55,8 @@ while ($null -ne ($line = [Console]::In.ReadLine())) {
             'list-cmdlet' { Measure-Calls { Invoke-OciRequest LIST -Connection $c } $count }
             'list-core' { Measure-Calls { $client.ExecuteAsync($request::Create('LIST', $null, $null, $null), $none).GetAwaiter().GetResult() } $count }
             'get-image' { Measure-Calls { Get-OciImage -Connection $c } $count }
+            'empty-cmdlet' { Measure-Calls { Get-OciEmpty } $count }
+            'noop' { Measure-Calls { $true } $count }
             default { throw "unknown op '$op'" }
         }
     }

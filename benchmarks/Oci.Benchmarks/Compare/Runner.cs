@@ -26,7 +26,7 @@ namespace Oci.Benchmarks.Compare
 
             if (o.Runs("calls"))
             {
-                await using var pwsh = await PwshHost.StartAsync(BenchEngine.InspectImage);
+                await using var pwsh = await PwshHost.StartAsync(BenchEngine.InspectImage, StartupCases.EmptyModule(configuration));
                 foreach (var e in engines) await CallCases.RunAsync(e, o, pwsh, report);
             }
             if (o.Runs("startup"))

@@ -96,7 +96,7 @@ namespace Oci.Benchmarks.Compare
             "$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '" + manifest + "'; $w.Elapsed.TotalMicroseconds.ToString([cultureinfo]::InvariantCulture)";
 
         /// <summary>The trivial binary module beside a manifest of its own, as Oci has one (benchmarks/EmptyModule).</summary>
-        private static string EmptyModule(string configuration)
+        public static string EmptyModule(string configuration)
         {
             var assembly = RepoPaths.EmptyModuleAssembly(configuration);
             if (!File.Exists(assembly)) throw new InvalidOperationException($"Build benchmarks/EmptyModule first ({assembly} is missing).");
