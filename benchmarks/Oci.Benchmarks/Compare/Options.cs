@@ -13,10 +13,10 @@ namespace Oci.Benchmarks.Compare
         public int CliCalls { get; private set; } = 3;
         public int ThroughputCalls { get; private set; } = 4000;
         public int Concurrency { get; private set; } = 64;
-        public int FreshProcesses { get; private set; } = 2;
+        public int FreshProcesses { get; private set; } = 4;
         public int ConnectCalls { get; private set; } = 20;
         public int MemoryRequests { get; private set; } = 100_000;
-        public int PullRounds { get; private set; } = 3;
+        public int PullRounds { get; private set; } = 2;
         public HashSet<string> Parts { get; private set; } = new(StringComparer.OrdinalIgnoreCase) { "calls", "startup", "memory", "pulls", "streams" };
         public string[] Engines { get; private set; } = { "dockerd", "podman" };
         public bool Quick { get; private set; }

@@ -27,7 +27,7 @@ namespace Oci.Benchmarks.Seeding
                 await oci.PullAsync(BenchEngine.InspectImage);
             await using var raw = await RawClient.ConnectAsync(engine);
             var have = await SeededTagsAsync(raw);
-            var missing = Enumerable.Range(0, BenchEngine.ListSize).Where(i => !have.Contains(Tag(i))).ToList();
+            var missing = Enumerable.Range(0, engine.ListSize).Where(i => !have.Contains(Tag(i))).ToList();
             if (missing.Count == 0) return;
             log($"seeding {missing.Count} images into {engine} ({BenchEngine.ListRepository})");
             using var gate = new SemaphoreSlim(4);
