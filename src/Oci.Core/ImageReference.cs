@@ -73,6 +73,10 @@ namespace Oci
         /// <summary>Domain and path: <c>docker.io/library/alpine</c>.</summary>
         public string Repository => _repository ??= Domain + "/" + Path;
 
+        /// <summary>True when <paramref name="other"/> names the same repository (without making either's <see cref="Repository"/> string).</summary>
+        internal bool SameRepository(ImageReference other) =>
+            string.Equals(Domain, other.Domain, StringComparison.Ordinal) && string.Equals(Path, other.Path, StringComparison.Ordinal);
+
         /// <summary>The tag a pull uses: the given tag, else <c>latest</c> when there is no digest either.</summary>
         public string? EffectiveTag => Tag ?? (Digest is null ? DefaultTag : null);
 
@@ -192,48 +196,43 @@ namespace Oci
             if (s.IndexOf("://", StringComparison.Ordinal) >= 0)
                 return "a reference is not a URL; write it without a scheme, as [host[:port]/]path[:tag][@digest]";
 
-            // Digest: everything after the '@' (no other part may contain one).
-            var nameAndTag = s;
+            // Digest: everything after the '@' (no other part may contain one). The name and tag are s[0..nameEnd):
+            // parts are cut from s by offset, so only what the reference keeps is allocated (LIST parses every name).
+            var nameEnd = s.Length;
             string? digest = null;
             var at = s.IndexOf('@');
             if (at >= 0)
             {
                 if (s.IndexOf('@', at + 1) >= 0) return "it contains more than one '@'";
                 digest = s.Substring(at + 1);
-                nameAndTag = s.Substring(0, at);
+                nameEnd = at;
                 if (digest.Length == 0) return "'@' must be followed by a digest";
-                if (nameAndTag.Length == 0) return "the repository name before '@' is missing";
+                if (nameEnd == 0) return "the repository name before '@' is missing";
             }
 
             // Domain, Docker's way: the part before the first '/' is a domain when it is localhost, holds a '.' or ':',
             // or has uppercase letters (repository paths cannot); otherwise the name is on Docker Hub.
             string domain;
-            string remainder;
+            var rest = 0;
             string? givenDomain = null;
-            var slash = nameAndTag.IndexOf('/');
-            if (slash >= 0 && IsDomainLike(nameAndTag, slash))
+            var slash = s.IndexOf('/', 0, nameEnd);
+            if (slash >= 0 && IsDomainLike(s, slash))
             {
-                givenDomain = nameAndTag.Substring(0, slash);
-                domain = string.Equals(givenDomain, LegacyDefaultDomain, StringComparison.Ordinal) ? DefaultDomain : givenDomain;
-                remainder = nameAndTag.Substring(slash + 1);
+                givenDomain = Is(s, slash, DefaultDomain) ? DefaultDomain : Is(s, slash, LegacyDefaultDomain) ? LegacyDefaultDomain : s.Substring(0, slash);
+                domain = ReferenceEquals(givenDomain, LegacyDefaultDomain) ? DefaultDomain : givenDomain;
+                rest = slash + 1;
                 var domainError = DomainError(givenDomain);
                 if (domainError is not null) return domainError;
             }
             else
             {
                 domain = DefaultDomain;
-                remainder = nameAndTag;
             }
 
-            // Tag: after the first ':' of the remainder (paths cannot hold one).
-            var path = remainder;
-            string? tag = null;
-            var colon = remainder.IndexOf(':');
-            if (colon >= 0)
-            {
-                tag = remainder.Substring(colon + 1);
-                path = remainder.Substring(0, colon);
-            }
+            // Tag: after the first ':' of the rest (paths cannot hold one).
+            var colon = s.IndexOf(':', rest, nameEnd - rest);
+            var path = s.Substring(rest, (colon >= 0 ? colon : nameEnd) - rest);
+            var tag = colon >= 0 ? s.Substring(colon + 1, nameEnd - colon - 1) : null;
 
             var pathError = PathError(path, givenDomain is not null);
             if (pathError is not null) return pathError;
@@ -261,6 +260,9 @@ namespace Oci
             result = new ImageReference(domain, path, tag, digest);
             return null;
         }
+
+        // s[0..length) is exactly value.
+        private static bool Is(string s, int length, string value) => length == value.Length && string.CompareOrdinal(s, 0, value, 0, length) == 0;
 
         // The first component of name[0..length).
         private static bool IsDomainLike(string name, int length)

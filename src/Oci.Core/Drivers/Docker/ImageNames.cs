@@ -91,7 +91,7 @@ namespace Oci.Drivers.Docker
             if (wanted is not null)
             {
                 foreach (var (_, have) in _repoDigests)
-                    if (have is not null && have.Repository == wanted.Repository) return have.Digest;
+                    if (have is not null && have.SameRepository(wanted)) return have.Digest;
             }
             return _repoDigests.Length == 1 ? _repoDigests[0].Text.Substring(_repoDigests[0].Text.IndexOf('@') + 1) : null;
         }
