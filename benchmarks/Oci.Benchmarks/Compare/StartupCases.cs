@@ -43,6 +43,11 @@ namespace Oci.Benchmarks.Compare
         public static async Task FreshProcessesAsync(Options o, Report report, string configuration)
         {
             var empty = EmptyModule(configuration);
+            // Where Import-Module's time goes: Oci without its view and type files, and the trivial module with them.
+            var ociBare = OciWithoutViews();
+            var emptyViews = EmptyModuleWithViews(configuration);
+            var bareImport = new Series();
+            var viewsImport = new Series();
             var engines = o.Engines.Select(BenchEngine.Named).ToArray();
             var ociImport = new Series();
             var emptyImport = new Series();
@@ -66,12 +71,18 @@ namespace Oci.Benchmarks.Compare
                         });
                     }
                     runs.Add(async () => emptyImport.AddTo(round, Numbers((await Processes.FreshPwshAsync(EmptyScript(empty))).Output)[0]));
+                    runs.Add(async () => bareImport.AddTo(round, Numbers((await Processes.FreshPwshAsync(EmptyScript(ociBare))).Output)[0]));
+                    runs.Add(async () => viewsImport.AddTo(round, Numbers((await Processes.FreshPwshAsync(EmptyScript(emptyViews))).Output)[0]));
                 }
                 foreach (var run in Timing.Rotate(runs.ToArray(), round)) await run();
             }
             var import = ociImport.RatioTo(emptyImport);
             report.Target("Import-Module Oci, cold, vs an empty binary module's", "–",
                 $"{import} ({Report.Micros(ociImport.P50)} vs {Report.Micros(emptyImport.P50)})", "≤ 1.1×", import.Median <= 1.1);
+            report.Target("  the same, Oci without its view and type files", "–",
+                $"{bareImport.RatioTo(emptyImport)} ({Report.Micros(bareImport.P50)})", "(where the time goes)", null);
+            report.Target("  the same, the empty module with Oci's view and type files", "–",
+                $"{viewsImport.RatioTo(emptyImport)} ({Report.Micros(viewsImport.P50)})", "(where the time goes)", null);
             foreach (var e in engines)
             {
                 var ms = connects[e.Name].Rounds.Select(r => r.P50 / 1000).ToArray();
@@ -96,16 +107,46 @@ namespace Oci.Benchmarks.Compare
             "$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '" + manifest + "'; $w.Elapsed.TotalMicroseconds.ToString([cultureinfo]::InvariantCulture)";
 
         /// <summary>The trivial binary module beside a manifest of its own, as Oci has one (benchmarks/EmptyModule).</summary>
-        public static string EmptyModule(string configuration)
+        public static string EmptyModule(string configuration) => EmptyModuleIn(configuration, "oci-bench-empty-module", withViews: false);
+
+        private static string EmptyModuleWithViews(string configuration) => EmptyModuleIn(configuration, "oci-bench-empty-module-views", withViews: true);
+
+        private static string EmptyModuleIn(string configuration, string name, bool withViews)
         {
             var assembly = RepoPaths.EmptyModuleAssembly(configuration);
             if (!File.Exists(assembly)) throw new InvalidOperationException($"Build benchmarks/EmptyModule first ({assembly} is missing).");
-            var folder = Path.Combine(Path.GetTempPath(), "oci-bench-empty-module");
+            var folder = Path.Combine(Path.GetTempPath(), name);
             Directory.CreateDirectory(folder);
             File.Copy(assembly, Path.Combine(folder, Path.GetFileName(assembly)), overwrite: true);
+            var views = string.Empty;
+            if (withViews)
+            {
+                foreach (var file in new[] { "Oci.format.ps1xml", "Oci.types.ps1xml" })
+                    File.Copy(Path.Combine(Path.GetDirectoryName(RepoPaths.Module)!, file), Path.Combine(folder, file), overwrite: true);
+                views = "FormatsToProcess = @('Oci.format.ps1xml'); TypesToProcess = @('Oci.types.ps1xml'); ";
+            }
             var manifest = Path.Combine(folder, "Oci.EmptyModule.psd1");
             File.WriteAllText(manifest, "@{ RootModule = 'Oci.EmptyModule.dll'; ModuleVersion = '0.1.0'; GUID = '0e3a1d52-54f1-4d36-9a43-5d0c2f4b7c11'; "
-                + "CmdletsToExport = @('Get-OciEmpty'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }");
+                + views + "CmdletsToExport = @('Get-OciEmpty'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }");
+            return manifest;
+        }
+
+        /// <summary>A copy of the built module whose manifest lists no view or type files.</summary>
+        private static string OciWithoutViews()
+        {
+            var source = Path.GetDirectoryName(RepoPaths.Module)!;
+            var folder = Path.Combine(Path.GetTempPath(), "oci-bench-oci-without-views", "Oci");
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            var manifest = Path.Combine(folder, "Oci.psd1");
+            var lines = File.ReadAllLines(manifest).Where(l => !l.TrimStart().StartsWith("FormatsToProcess", StringComparison.Ordinal)
+                                                                && !l.TrimStart().StartsWith("TypesToProcess", StringComparison.Ordinal));
+            File.WriteAllLines(manifest, lines);
             return manifest;
         }
     }
