@@ -16,7 +16,7 @@ namespace Oci.Benchmarks.Compare
         public int FreshProcesses { get; private set; } = 4;
         public int ConnectCalls { get; private set; } = 20;
         public int MemoryRequests { get; private set; } = 100_000;
-        public int PullRounds { get; private set; } = 2;
+        public int PullRounds { get; private set; } = 3;
         public HashSet<string> Parts { get; private set; } = new(StringComparer.OrdinalIgnoreCase) { "calls", "startup", "memory", "pulls", "streams" };
         public string[] Engines { get; private set; } = { "dockerd", "podman" };
         public bool Quick { get; private set; }
