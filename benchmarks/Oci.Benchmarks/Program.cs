@@ -32,7 +32,10 @@ namespace Oci.Benchmarks
                         return await Runner.RunAsync(Options.Parse(rest), Configuration);
                     case "micro":
                         foreach (var e in BenchEngine.All) await ListImages.EnsureAsync(e, Console.WriteLine);
-                        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.Length == 0 ? new[] { "--filter", "*" } : rest);
+                        // BenchmarkDotNet finds this project from the working directory (build.ps1 runs in the repository root).
+                        var bdn = rest.Length == 0 ? new[] { "--filter", "*" } : rest;
+                        if (!bdn.Contains("--artifacts")) bdn = bdn.Concat(new[] { "--artifacts", System.IO.Path.Combine(RepoPaths.Results, "micro") }).ToArray();
+                        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(bdn);
                         return 0;
                     default:
                         Console.Error.WriteLine("usage: Oci.Benchmarks compare [--quick] [--rounds N] [--only parts] [--engines names] | micro [BenchmarkDotNet arguments]");

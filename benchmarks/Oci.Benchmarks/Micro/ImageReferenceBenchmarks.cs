@@ -4,6 +4,7 @@ namespace Oci.Benchmarks.Micro
 {
     /// <summary><see cref="ImageReference.Parse"/> on the shapes engines answer with and users type.</summary>
     [MemoryDiagnoser]
+    [SimpleJob(warmupCount: 3, iterationCount: 10)]
     public class ImageReferenceBenchmarks
     {
         [Params(

@@ -13,6 +13,7 @@ namespace Oci.Benchmarks.Micro
     /// one 256 MB layer and 24 layers): the JSON-lines reader and the translation into <see cref="OciProgress"/> events.
     /// </summary>
     [MemoryDiagnoser]
+    [SimpleJob(warmupCount: 3, iterationCount: 10)]
     public class PullProgressBenchmarks
     {
         private byte[] _stream = Array.Empty<byte>();
