@@ -26,6 +26,25 @@
         'Disconnect-OciEngine'
         'Get-OciImage'
         'Remove-OciImage'
+        # issue 10: images end to end, registries, volumes, networks, events, disk use
+        'Add-OciImageTag'
+        'Invoke-OciPush'
+        'Connect-OciRegistry'
+        'Disconnect-OciRegistry'
+        'Get-OciImageHistory'
+        'Export-OciImage'
+        'Import-OciImage'
+        'Clear-OciImage'
+        'Get-OciVolume'
+        'New-OciVolume'
+        'Remove-OciVolume'
+        'Clear-OciVolume'
+        'Get-OciNetwork'
+        'New-OciNetwork'
+        'Remove-OciNetwork'
+        'Clear-OciNetwork'
+        'Get-OciEvent'
+        'Get-OciDiskUsage'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

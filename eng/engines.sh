@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Real-engine test bed for Oci: a Docker engine (on a unix socket, and on 127.0.0.1:2376 with TLS
-# and client certificates), a Podman API service and two local OCI registries (one open, one
-# behind basic auth), plus the test images the suites pull.
+# and client certificates), a Podman API service, two local OCI registries (one open, one
+# behind basic auth), an sshd on 127.0.0.1:2222 that reaches both engines as a remote host
+# would, plus the test images the suites pull.
 #
 #   eng/engines.sh up            install what is missing, start what is not running, seed images
 #   eng/engines.sh env           print `export NAME=value` lines for the tests
@@ -11,19 +12,20 @@
 # State lives in ${OCI_TESTBED_DIR:-/tmp/oci-testbed}, outside the repo on purpose: several
 # checkouts share one running test bed. Everything listens on loopback or unix sockets only.
 # Another test bed can run beside it with its own OCI_TESTBED_DIR and ports:
-#   OCI_TESTBED_REGISTRY_PORT (5000), OCI_TESTBED_AUTH_REGISTRY_PORT (5001), OCI_TESTBED_TLS_PORT (2376).
+#   OCI_TESTBED_REGISTRY_PORT (5000), OCI_TESTBED_AUTH_REGISTRY_PORT (5001), OCI_TESTBED_TLS_PORT (2376),
+#   OCI_TESTBED_SSH_PORT (2222), OCI_TESTBED_SSH_BARE_PORT (the ssh port + 1).
 # See /work/shared/ENGINES.md (or ../shared/ENGINES.md beside the repo) for why each flag is there.
 set -euo pipefail
 
 # Each concern in its own file under eng/testbed/, named for what it holds.
 parts=$(cd "$(dirname "${BASH_SOURCE[0]}")/testbed" && pwd)
-for part in settings processes packages tls dockerd registries podman images; do
+for part in settings processes packages tls dockerd registries podman images sshd; do
   # shellcheck source=/dev/null
   source "$parts/$part.sh"
 done
 
 # ---------------------------------------------------------------------------------------------
-# Commands (the parts: settings, processes, packages, tls, dockerd, registries, podman, images)
+# Commands (the parts: settings, processes, packages, tls, dockerd, registries, podman, images, sshd)
 # ---------------------------------------------------------------------------------------------
 
 env_lines() {
@@ -38,6 +40,14 @@ export OCI_TEST_DOCKER_TLS_HOST=tcp://$DOCKER_TLS_ADDR
 export OCI_TEST_TLS_CERT_PATH=$TLS_DIR/client
 export OCI_TEST_TLS_EC_CERT_PATH=$TLS_DIR/client-ec
 export OCI_TEST_TLS_OTHER_CERT_PATH=$TLS_DIR/other
+export OCI_TEST_SSH_ENDPOINT=ssh://root@$SSHD_LISTEN:$SSH_PORT
+export OCI_TEST_SSH_PODMAN_ENDPOINT=ssh://root@$SSHD_LISTEN:$SSH_PORT$PODMAN_SOCK
+export OCI_TEST_SSH_BARE_ENDPOINT=ssh://root@$SSHD_LISTEN:$SSH_BARE_PORT
+export OCI_TEST_SSH_KEY=$SSH_DIR/client/id_ed25519
+export OCI_TEST_SSH_OTHER_KEY=$SSH_DIR/client/other_ed25519
+export OCI_TEST_SSH_KNOWN_HOSTS=$SSH_DIR/client/known_hosts
+export OCI_TEST_SSH_CHANGED_KNOWN_HOSTS=$SSH_DIR/client/known_hosts_changed
+export OCI_TEST_SSH_CONFIG=$SSH_DIR/client/config
 export OCI_TESTBED_DIR=$DIR
 EOF
 }
@@ -52,6 +62,7 @@ cmd_up() {
   start_registry registry "$REGISTRY" open_registry_ok
   start_registry registry-auth "$AUTH_REGISTRY" auth_registry_ok auth
   start_podman
+  start_sshd
   seed_images
   env_lines >"$DIR/env"
   log "test bed up in $DIR"
@@ -75,6 +86,7 @@ cmd_status() {
   report registry "$DIR/registry/registry.pid" open_registry_ok
   report registry-auth "$DIR/registry-auth/registry.pid" auth_registry_ok
   report podman "$DIR/podman/podman.pid" podman_ok
+  report sshd "$SSH_DIR/sshd.pid" sshd_ok
   return $rc
 }
 
@@ -96,7 +108,8 @@ cmd_down() {
     # Podman containers outlive the service (conmon); remove them so their mounts go too.
     podman_cmd rm -af -t 0 >/dev/null 2>&1 || true
   fi
-  stop_pids "podman service:$DIR/podman/podman.pid:podman" \
+  stop_pids "sshd:$SSH_DIR/sshd.pid:sshd" \
+    "podman service:$DIR/podman/podman.pid:podman" \
     "registry-auth:$DIR/registry-auth/registry.pid:docker-registry" \
     "registry:$DIR/registry/registry.pid:docker-registry" \
     "dockerd:$DIR/docker/dockerd.pid:dockerd"

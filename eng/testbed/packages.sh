@@ -3,9 +3,9 @@
 # Debian packages the test bed needs (curl/openssl/htpasswd are used by this script itself).
 PACKAGES=(docker.io podman docker-registry skopeo containerd runc crun uidmap fuse-overlayfs
   catatonit golang-github-containers-common conmon busybox-static openssl apache2-utils
-  curl ca-certificates)
+  curl ca-certificates openssh-server openssh-client)
 # Binaries this script calls directly: if any is missing the install step runs regardless of dpkg.
-BINARIES=(dockerd docker podman docker-registry containerd runc conmon busybox htpasswd curl)
+BINARIES=(dockerd docker podman docker-registry containerd runc conmon busybox htpasswd curl sshd ssh ssh-keygen)
 
 install_packages() {
   local missing=() commands=() p b

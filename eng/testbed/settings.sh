@@ -17,6 +17,9 @@ AUTH_REGISTRY=127.0.0.1:${OCI_TESTBED_AUTH_REGISTRY_PORT:-5001}
 AUTH_USER=ociuser
 AUTH_PASSWORD=oci-Secret-42
 AUTH_REALM='Oci test registry'
+# The private sshd (sshd.sh): ssh://root@127.0.0.1:$SSH_PORT, and a remote without an engine CLI on $SSH_BARE_PORT.
+SSH_PORT=${OCI_TESTBED_SSH_PORT:-2222}
+SSH_BARE_PORT=${OCI_TESTBED_SSH_BARE_PORT:-$((SSH_PORT + 1))}
 
 log() { echo "[engines] $*" >&2; }
 die() { echo "[engines] ERROR: $*" >&2; exit 1; }

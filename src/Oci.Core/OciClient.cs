@@ -52,8 +52,7 @@ namespace Oci
             options = options?.Clone() ?? new OciConnectOptions();
             if (!driver.Probe.CanProbe(endpoint))
                 throw new OciException(endpoint.IsKnownScheme ? OciErrorKind.Unsupported : OciErrorKind.InvalidArgument,
-                    $"The {driver.Name} driver cannot reach {endpoint.Scheme}:// endpoints ('{endpoint}')." +
-                    (endpoint.IsSsh ? " Forward the engine's socket (ssh -L) and connect to that instead." : string.Empty), endpoint.Text);
+                    $"The {driver.Name} driver cannot reach {endpoint.Scheme}:// endpoints ('{endpoint}').", endpoint.Text);
             OciProbeResult answer;
             try
             {
@@ -171,6 +170,30 @@ namespace Oci
         {
             if (request is null) throw new OciException(OciErrorKind.InvalidArgument, "A request is required.");
             return new TrackedStream<T>(this, request, progress, cancellationToken, served: null);
+        }
+
+        /// <summary>
+        /// Reads a streaming method's items as <see cref="StreamAsync{T}"/> does, handing each to <paramref name="onItem"/>
+        /// as it arrives (awaited before the next is read). For callers that cannot name <c>IAsyncEnumerable</c> across
+        /// assembly-load boundaries (the PowerShell module: its netstandard2.0 build and Oci.Core's own closure may bind
+        /// that interface from different assemblies).
+        /// </summary>
+        public async Task ForEachAsync<T>(OciRequest request, Func<T, Task> onItem, IProgress<OciProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            if (onItem is null) throw new OciException(OciErrorKind.InvalidArgument, "A callback is required.");
+            await foreach (var item in StreamAsync<T>(request, progress, cancellationToken).ConfigureAwait(false))
+                await onItem(item).ConfigureAwait(false);
+        }
+
+        /// <summary>True when <paramref name="data"/> (an <see cref="OciResponse.Data"/>) is a stream to read with <see cref="ForEachAsync(object, Func{object, Task}, CancellationToken)"/>.</summary>
+        public static bool IsStream(object? data) => data is IAsyncEnumerable<object>;
+
+        /// <summary>Reads the stream an <see cref="ExecuteAsync(OciRequest, IProgress{OciProgress}?, CancellationToken)"/> answer carries, handing each item on as it arrives.</summary>
+        public static async Task ForEachAsync(object data, Func<object, Task> onItem, CancellationToken cancellationToken = default)
+        {
+            if (data is not IAsyncEnumerable<object> items) throw new OciException(OciErrorKind.InvalidArgument, "The data is not a stream.");
+            await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+                await onItem(item).ConfigureAwait(false);
         }
 
         /// <summary>The handler's answer, bound to this connection; no error mapping (the callers do it, once).</summary>

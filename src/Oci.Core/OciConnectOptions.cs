@@ -4,8 +4,8 @@ using System.Threading;
 namespace Oci
 {
     /// <summary>
-    /// How to connect, beyond the endpoint: the TLS choice, the environment it may be read from, and how long the
-    /// engine may take to answer. Nothing here is ambient: a connect uses exactly these.
+    /// How to connect, beyond the endpoint: the TLS choice, the ssh settings, the environment they may be read from, and
+    /// how long the engine may take to answer. Nothing here is ambient: a connect uses exactly these.
     /// </summary>
     public sealed class OciConnectOptions
     {
@@ -27,7 +27,16 @@ namespace Oci
         /// </summary>
         public bool TlsFromEnvironment { get; set; } = true;
 
-        /// <summary>Where TLS variables and files are read from; null = <see cref="OciEnvironment.Current"/>.</summary>
+        /// <summary>
+        /// How an <c>ssh://</c> endpoint is reached (key, user, ssh options, remote CLI); null = the <c>ssh</c> binary's
+        /// own defaults (the user's ssh config, agent and known_hosts). Ignored for other endpoints.
+        /// </summary>
+        public OciSshSettings? Ssh { get; set; }
+
+        /// <summary>
+        /// Where TLS variables and files are read from, and what the <c>ssh</c> binary is found on and run with (its PATH
+        /// and variables); null = <see cref="OciEnvironment.Current"/>.
+        /// </summary>
         public OciEnvironment? Environment { get; set; }
 
         /// <summary>How long the engine may take to answer the connect (its ping). Default 10 s.</summary>
@@ -62,6 +71,7 @@ namespace Oci
         public OciConnectOptions Clone() => new()
         {
             Tls = Tls,
+            Ssh = Ssh,
             TlsFromEnvironment = TlsFromEnvironment,
             Environment = Environment,
             ConnectTimeout = ConnectTimeout,

@@ -13,5 +13,7 @@ namespace Oci
         Volume,
         /// <summary>A network, named by its id or name.</summary>
         Network,
+        /// <summary>A registry, named by its host[:port] (LOGIN, LOGOUT).</summary>
+        Registry,
     }
 }

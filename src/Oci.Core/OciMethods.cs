@@ -15,14 +15,34 @@ namespace Oci
         public const string Tag = "TAG";
         public const string Remove = "REMOVE";
 
+        // Images end to end, volumes, networks, events and disk use (issue 10).
+        public const string Push = "PUSH";
+        public const string History = "HISTORY";
+        public const string Prune = "PRUNE";
+        public const string Save = "SAVE";
+        public const string Load = "LOAD";
+        public const string Create = "CREATE";
+        public const string Login = "LOGIN";
+        public const string Logout = "LOGOUT";
+        public const string Events = "EVENTS";
+        public const string DiskUsage = "DF";
+
         /// <summary>Every standard method, in the order help and completion show them.</summary>
-        public static IReadOnlyList<string> All { get; } = new[] { Ping, Version, Info, Pull, List, Inspect, Tag, Remove };
+        public static IReadOnlyList<string> All { get; } = new[]
+        {
+            Ping, Version, Info, Pull, List, Inspect, Tag, Remove,
+            // issue 10
+            Push, History, Prune, Save, Load, Create, Login, Logout, Events, DiskUsage,
+        };
 
         /// <summary>The kind a method acts on when the caller does not say.</summary>
         public static OciKind DefaultKind(string method) =>
             method.ToUpperInvariant() switch
             {
                 Ping or Version or Info => OciKind.Engine,
+                // issue 10
+                Events or DiskUsage => OciKind.Engine,
+                Login or Logout => OciKind.Registry,
                 _ => OciKind.Image,
             };
 

@@ -111,6 +111,26 @@ namespace Oci.PowerShell
         }
     }
 
+    /// <summary>Completes volume names from the engines, with driver and labels as the tooltip.</summary>
+    public sealed class VolumeNameCompleter : LiveNameCompleter
+    {
+        protected override OciRequest Request() => OciRequest.WithOptions(OciMethods.List, OciKind.Volume, null, new OciVolumeListOptions());
+
+        protected override IEnumerable<(string Value, string Tooltip)> Names(object? data) =>
+            (data as IEnumerable<OciVolume> ?? Enumerable.Empty<OciVolume>())
+                .Select(v => (v.Name, $"{v.Driver} volume" + (v.Created is { } c ? $", created {c:yyyy-MM-dd}" : string.Empty)));
+    }
+
+    /// <summary>Completes network names from the engines, with short id and driver as the tooltip.</summary>
+    public sealed class NetworkNameCompleter : LiveNameCompleter
+    {
+        protected override OciRequest Request() => OciRequest.WithOptions(OciMethods.List, OciKind.Network, null, new OciNetworkListOptions());
+
+        protected override IEnumerable<(string Value, string Tooltip)> Names(object? data) =>
+            (data as IEnumerable<OciNetwork> ?? Enumerable.Empty<OciNetwork>())
+                .Select(n => (n.Name, $"{n.ShortId}, {n.Driver}{(n.Internal ? ", internal" : string.Empty)}" + (n.Subnets.Count > 0 ? ", " + string.Join(" ", n.Subnets) : string.Empty)));
+    }
+
     /// <summary>Completes -Driver with the registered driver names (<c>OciDrivers.Names</c>).</summary>
     public sealed class DriverNameCompleter : IArgumentCompleter
     {

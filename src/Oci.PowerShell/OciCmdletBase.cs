@@ -181,20 +181,18 @@ namespace Oci.PowerShell
         }
 
         /// <summary>
-        /// Reads <paramref name="stream"/> on the thread pool and hands each item to <paramref name="write"/> on the
-        /// pipeline thread as it arrives (a fast stream waits for the pipeline rather than filling memory). Ends when the
-        /// stream does; Ctrl+C stops it within a moment; a failure is written (or thrown when <paramref name="terminating"/>)
-        /// as by <see cref="Invoke{T}"/>. Returns false when it failed.
+        /// Reads a stream on the thread pool and hands each item to <paramref name="write"/> on the pipeline thread as it
+        /// arrives (a fast stream waits for the pipeline rather than filling memory). <paramref name="read"/> is the core's
+        /// callback reader (<c>client.ForEachAsync&lt;T&gt;(request, onItem, ct)</c>): the module never names
+        /// <c>IAsyncEnumerable</c>, which its netstandard2.0 build and Oci.Core's closure may bind from different assemblies.
+        /// Ends when the stream does; Ctrl+C stops it within a moment; a failure is written (or thrown when
+        /// <paramref name="terminating"/>) as by <see cref="Invoke{T}"/>. Returns false when it failed.
         /// </summary>
-        internal bool InvokeStream<T>(Func<CancellationToken, IAsyncEnumerable<T>> stream, Action<T> write, object? target, bool terminating = false, OciKind? targetKind = null)
+        internal bool InvokeStream<T>(Func<Func<T, Task>, CancellationToken, Task> read, Action<T> write, object? target, bool terminating = false, OciKind? targetKind = null)
         {
             async Task<object> ReadAsync()
             {
-                await foreach (var item in stream(StopToken).WithCancellation(StopToken).ConfigureAwait(false))
-                {
-                    var captured = item;
-                    await Pump.PostAsync(() => write(captured), StopToken).ConfigureAwait(false);
-                }
+                await read(item => Pump.PostAsync(() => write(item), StopToken), StopToken).ConfigureAwait(false);
                 return true;
             }
 

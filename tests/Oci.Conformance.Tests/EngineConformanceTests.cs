@@ -27,6 +27,9 @@ namespace Oci.Conformance.Tests
 
         // Podman samples pull progress on a timer: a fast local download may show no byte counts at all.
         protected override bool ReportsDownloadBytesAlways => false;
+
+        // podman login keeps an auth file, not a config folder.
+        protected override string LoginConfigPath(string folder) => System.IO.Path.Combine(folder, "auth.json");
     }
 
     /// <summary>The docker driver against Podman: only Podman's Docker-compatible API, which the docker driver also serves, as it is.</summary>
@@ -43,6 +46,12 @@ namespace Oci.Conformance.Tests
 
         // Podman's compat pull stream has no "Status:" line: the docker driver cannot tell a download from an up-to-date image.
         protected override bool ReportsPullOutcome => false;
+
+        // Podman's compatible /auth speaks only HTTPS to registries; the docker driver uses it as it is.
+        protected override bool LogsInToPlainHttpRegistries => false;
+
+        // Podman's compatible prune always adds dangling=true.
+        protected override bool PrunesEveryUnusedImage => false;
     }
 
     [CollectionDefinition(Name)]

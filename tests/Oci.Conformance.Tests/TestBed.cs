@@ -11,6 +11,13 @@ namespace Oci.Conformance.Tests
         public static string Registry => Env("OCI_TEST_REGISTRY", "127.0.0.1:5000");
         public static string AuthRegistry => Env("OCI_TEST_AUTH_REGISTRY", "127.0.0.1:5001");
 
+        /// <summary>The test bed's sshd, as a remote host: dockerd through its DOCKER_HOST, Podman through its socket path.</summary>
+        public static string SshDockerHost => Env("OCI_TEST_SSH_ENDPOINT", "ssh://root@127.0.0.1:2222");
+        public static string SshPodmanHost => Env("OCI_TEST_SSH_PODMAN_ENDPOINT", "ssh://root@127.0.0.1:2222/tmp/oci-testbed/podman/podman.sock");
+
+        /// <summary>ssh with the test bed's client config (its key, its pinned known_hosts), never the user's ~/.ssh.</summary>
+        public static OciConnectOptions SshOptions => new() { Ssh = new OciSshSettings(configFile: Env("OCI_TEST_SSH_CONFIG", "/tmp/oci-testbed/ssh/client/config")) };
+
         /// <summary>The test bed keeps 127.0.0.1:5009 free: a stopped registry, as the engines see it.</summary>
         public const string DeadRegistry = "127.0.0.1:5009";
 

@@ -167,26 +167,17 @@ Describe 'Endpoint discovery' {
         @(Get-OciConnection).Count | Should -Be 0
     }
 
-    It 'an ssh:// endpoint is unsupported, not a crash' {
-        $ssh = 'ssh://oci@host.example.invalid'
-        $env:DOCKER_HOST = $ssh
-        foreach ($script in { Connect-OciEngine -ErrorAction Stop }, { Connect-OciEngine -Endpoint 'ssh://oci@host.example.invalid' -ErrorAction Stop }) {
-            $e = $script | Should -Throw -ErrorId 'Oci.Unsupported,Oci.PowerShell.ConnectOciEngine' -PassThru
-            $e.CategoryInfo.Category | Should -Be 'NotImplemented'
-            $e.TargetObject | Should -Be $ssh
-            "$e" | Should -BeLike '*not supported yet*'
-            $e.ErrorDetails.RecommendedAction | Should -BeLike '*ssh -L*'
-        }
-    }
-
-    It 'an ssh:// DOCKER_HOST with an engine further down connects there, with a warning' {
-        $env:DOCKER_HOST = 'ssh://oci@host.example.invalid'
+    It 'an ssh:// DOCKER_HOST that refuses is passed over for an engine further down, with a warning' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $closed = "ssh://oci@127.0.0.1:$($listener.LocalEndpoint.Port)"
+        $listener.Stop()
+        $env:DOCKER_HOST = $closed
         $null = Add-PodmanLink $box 'xdg/podman/podman.sock'
         $r = Split-Streams { Connect-OciEngine -ErrorAction Stop }
         $r.Output[0].Source | Should -Be 'podman rootless'
         $r.Warnings.Count | Should -Be 1
-        $r.Warnings[0] | Should -BeLike '*DOCKER_HOST (ssh://oci@host.example.invalid) was passed over*'
-        $r.Warnings[0] | Should -BeLike '*not supported yet*'
+        $r.Warnings[0] | Should -BeLike "*DOCKER_HOST ($closed) was passed over*connection refused*"
     }
 
     It 'an explicit endpoint is the only place tried, and the driver follows the engine' {

@@ -89,8 +89,32 @@ Describe 'Get-OciImage' {
         finally { $rs.Dispose() }
     }
 
+    It 'filters by label and dangling on both engines alike' {
+        $label = [guid]::NewGuid().ToString('N')
+        $tag = "$Registry/getimagetests/img:" + $label.Substring(0, 10)
+        $images = foreach ($c in $docker, $podman) {
+            foreach ($n in 1, 2) {
+                $file = New-TestArchive -Tag $tag -Labels @{ 'oci.test.get' = $label; n = "$n" }
+                Import-OciImage $file -Connection $c
+                Remove-Item $file
+            }
+        }
+        try {
+            foreach ($c in $docker, $podman) {
+                @(Get-OciImage -Label "oci.test.get=$label" -All -Connection $c).Count | Should -Be 2
+                $dangling = @(Get-OciImage -Label "oci.test.get=$label" -Dangling -Connection $c)
+                $dangling.Count | Should -Be 1
+                $dangling[0].Tags.Count | Should -Be 0
+                @(Get-OciImage -Label "oci.test.get=$label" -Dangling:$false -Connection $c).Tags | Should -Be @($tag)
+            }
+            { Get-OciImage -Before 'Bad/Ref' -Connection $docker -ErrorAction Stop } | Should -Throw -ErrorId 'Oci.InvalidReference,Oci.PowerShell.GetOciImage'
+        }
+        finally { $images | Remove-OciImage -Force -ErrorAction SilentlyContinue }
+    }
+
     It 'completes -Name with the tags the engines have, with a tooltip' {
         $line = "Get-OciImage -Connection `$podman $Registry/sma"
+        $null = TabExpansion2 $line $line.Length # the first completion in a process also loads and compiles the listing path
         $completions = (TabExpansion2 $line $line.Length).CompletionMatches
         $completions.CompletionText | Should -Contain $Small
         ($completions | Where-Object CompletionText -eq $Small).ToolTip | Should -Match '^[0-9a-f]{12}, '

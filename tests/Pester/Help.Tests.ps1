@@ -133,7 +133,8 @@ Describe 'about_Oci' {
         # Oci.Core loads in the module's own context: reach its error kinds through an object it made.
         $core = (Invoke-OciRequest -Method PING -Connection $c).GetType().Assembly
         $kinds = [System.Enum]::GetNames($core.GetType('Oci.OciErrorKind', $true))
-        $targets = @([System.Enum]::GetNames($core.GetType('Oci.OciKind', $true)) | Where-Object { $_ -ne 'Engine' } | ForEach-Object { "Oci.${_}NotFound" })
+        # Engine and Registry have no NotFound id of their own (no Get-* lists them): Oci.NotFound.
+        $targets = @([System.Enum]::GetNames($core.GetType('Oci.OciKind', $true)) | Where-Object { $_ -notin 'Engine', 'Registry' } | ForEach-Object { "Oci.${_}NotFound" })
         $ids = @($kinds | ForEach-Object { "Oci.$_" }) + $targets +
             'Oci.NoConnection', 'Oci.ConnectionClosed', 'Oci.ConnectionNotFound', 'Oci.ConnectionNameInUse', 'Oci.InvalidWildcard', 'Oci.UnexpectedError'
         foreach ($id in $ids) { $about | Should -Match "(?m)^\s+$([regex]::Escape($id))\s" -Because "about_Oci explains $id" }

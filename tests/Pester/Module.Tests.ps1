@@ -69,7 +69,7 @@ Describe 'The Oci module' {
         @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -like 'Docker.DotNet*' -and $_.Location -like "$ModuleFolder*" }) |
             Should -BeNullOrEmpty -Because 'the net8.0 build needs no Docker.DotNet'
         @(Get-ChildItem (Join-Path $ModuleFolder 'Dependencies' 'net8.0') -Recurse -File | ForEach-Object Name | Sort-Object) |
-            Should -Be @('BouncyCastle.Cryptography.dll', 'Oci.Core.dll') -Because 'the net8.0 closure is Oci.Core and BouncyCastle; the runtime has the rest'
+            Should -Be @('BouncyCastle.Cryptography.dll', 'Oci.Core.dll', 'Tomlyn.dll') -Because 'the net8.0 closure is Oci.Core, BouncyCastle and Tomlyn; the runtime has the rest'
         $c.GetType().Assembly.Location | Should -Be (Join-Path $ModuleFolder 'Oci.PowerShell.dll')
     }
 

@@ -20,9 +20,27 @@ $TlsEndpoint = if ($env:OCI_TEST_DOCKER_TLS_HOST) { $env:OCI_TEST_DOCKER_TLS_HOS
 $StoppedRegistry = '127.0.0.1:5009'
 # The cmdlets the manifest exports: one list, kept in Oci.psd1.
 $Cmdlets = @((Import-PowerShellDataFile (Join-Path $RepoRoot 'Oci.psd1')).CmdletsToExport | Sort-Object -CaseSensitive)
+# The test bed's sshd (eng/testbed/sshd.sh): dockerd through the remote's DOCKER_HOST, Podman by its socket path, a remote
+# without an engine CLI, and the client files the tests point ssh at (never ~/.ssh).
+$SshEndpoint = if ($env:OCI_TEST_SSH_ENDPOINT) { $env:OCI_TEST_SSH_ENDPOINT } else { 'ssh://root@127.0.0.1:2222' }
+$SshPodmanEndpoint = if ($env:OCI_TEST_SSH_PODMAN_ENDPOINT) { $env:OCI_TEST_SSH_PODMAN_ENDPOINT } else { 'ssh://root@127.0.0.1:2222/tmp/oci-testbed/podman/podman.sock' }
+$SshBareEndpoint = if ($env:OCI_TEST_SSH_BARE_ENDPOINT) { $env:OCI_TEST_SSH_BARE_ENDPOINT } else { 'ssh://root@127.0.0.1:2223' }
+$SshKey = if ($env:OCI_TEST_SSH_KEY) { $env:OCI_TEST_SSH_KEY } else { '/tmp/oci-testbed/ssh/client/id_ed25519' }
+$SshOtherKey = if ($env:OCI_TEST_SSH_OTHER_KEY) { $env:OCI_TEST_SSH_OTHER_KEY } else { '/tmp/oci-testbed/ssh/client/other_ed25519' }
+$SshKnownHosts = if ($env:OCI_TEST_SSH_KNOWN_HOSTS) { $env:OCI_TEST_SSH_KNOWN_HOSTS } else { '/tmp/oci-testbed/ssh/client/known_hosts' }
+$SshChangedKnownHosts = if ($env:OCI_TEST_SSH_CHANGED_KNOWN_HOSTS) { $env:OCI_TEST_SSH_CHANGED_KNOWN_HOSTS } else { '/tmp/oci-testbed/ssh/client/known_hosts_changed' }
 
 if (-not (Test-Path $ModulePath)) {
     throw "The built module is missing: $ModulePath does not exist. Run 'dotnet build src/Oci.PowerShell' (or ./build.ps1 -Task Build) first."
+}
+
+function Get-SshTestOption {
+    # -SshOption values that pin the test bed's host key (and only it).
+    param([string] $KnownHosts = $SshKnownHosts)
+    foreach ($f in $SshKey, $KnownHosts) {
+        if (-not (Test-Path -LiteralPath $f)) { throw "$f does not exist: the ssh tests need the test bed's sshd and its client files (eng/engines.sh up; eval `"`$(bash eng/engines.sh env)`")." }
+    }
+    "UserKnownHostsFile=$KnownHosts", 'GlobalKnownHostsFile=/dev/null', 'StrictHostKeyChecking=yes'
 }
 
 function Connect-TestEngine {
@@ -44,7 +62,7 @@ function New-TestRunspace {
     $rs = [runspacefactory]::CreateRunspace([initialsessionstate]::CreateDefault2())
     $rs.Open()
     foreach ($name in 'ModulePath', 'Endpoint', 'Registry', 'Small', 'Small10', 'Big', 'Layers', 'DeadEndpoint', 'StoppedRegistry',
-        'PodmanEndpoint', 'AuthRegistry', 'AuthUser', 'AuthPassword', 'TlsEndpoint') {
+        'PodmanEndpoint', 'AuthRegistry', 'AuthUser', 'AuthPassword', 'TlsEndpoint', 'SshEndpoint', 'SshPodmanEndpoint', 'SshKey', 'SshKnownHosts') {
         $rs.SessionStateProxy.SetVariable($name, (Get-Variable -Name $name -ValueOnly))
     }
     # The helper functions the tests call inside it.
@@ -185,11 +203,16 @@ function New-PrivateImageTag {
 # ---- A throw-away machine layout in the process environment ----
 
 $SandboxVariables = @('HOME', 'DOCKER_CONFIG', 'XDG_RUNTIME_DIR', 'PATH', 'REGISTRY_AUTH_FILE',
-    'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH')
+    'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH',
+    'CONTAINER_HOST', 'CONTAINER_SSHKEY', 'CONTAINER_CONNECTION', 'PODMAN_CONNECTIONS_CONF', 'CONTAINERS_CONF', 'CONTAINERS_CONF_OVERRIDE', 'XDG_CONFIG_HOME')
+# Unset in a sandbox: what would point discovery elsewhere than the sandbox's own files.
+$SandboxUnset = @('DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH',
+    'CONTAINER_HOST', 'CONTAINER_SSHKEY', 'CONTAINER_CONNECTION', 'PODMAN_CONNECTIONS_CONF', 'CONTAINERS_CONF', 'CONTAINERS_CONF_OVERRIDE', 'XDG_CONFIG_HOME')
 
 function New-TestSandbox {
     # A temporary HOME, DOCKER_CONFIG and XDG_RUNTIME_DIR (empty: no engine, no credentials), a bin folder first on
-    # PATH, a REGISTRY_AUTH_FILE not written yet; DOCKER_HOST, DOCKER_CONTEXT and DOCKER_TLS* unset.
+    # PATH, a REGISTRY_AUTH_FILE not written yet; DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS*, CONTAINER_* and the Podman
+    # configuration variables unset (so Podman's connections are read from <HOME>/.config/containers).
     # Remove-TestSandbox restores every variable.
     $root = Join-Path '/tmp' ('ocip-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $box = [pscustomobject]@{
@@ -209,7 +232,7 @@ function New-TestSandbox {
     $env:XDG_RUNTIME_DIR = $box.Xdg
     $env:PATH = $box.Bin + [IO.Path]::PathSeparator + $box.Saved['PATH']
     $env:REGISTRY_AUTH_FILE = $box.AuthFile
-    foreach ($v in 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH') { [Environment]::SetEnvironmentVariable($v, $null) }
+    foreach ($v in $SandboxUnset) { [Environment]::SetEnvironmentVariable($v, $null) }
     $box
 }
 
@@ -343,3 +366,71 @@ function Get-TableColumns {
 $ImageColumns = @('Repository', 'Tag', 'Image ID', 'Created', 'Size')
 $ConnectionColumns = @('Name', 'Driver', 'Endpoint', 'Engine', 'Version', 'API', 'Source', 'Connected')
 $ResponseColumns = @('Method', 'Kind', 'Target', 'Status', 'Result', 'Duration(ms)')
+
+# ---- issue 10: image archives of a test's own, and containers as props (through the engine's API directly) ----
+
+function New-TestArchive {
+    # An image archive in docker save's format: one small layer, the given labels (unique labels make a unique image),
+    # tagged <Tag> (or untagged without one). Returns the path of the .tar file.
+    param([string] $Tag, [hashtable] $Labels = @{}, [string] $Path = (Join-Path ([IO.Path]::GetTempPath()) ("oci-archive-" + [guid]::NewGuid().ToString('N') + '.tar')))
+    $sha = { param([byte[]] $b) [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($b)).ToLowerInvariant() }
+    $tarOf = {
+        param([System.Collections.Specialized.OrderedDictionary] $entries)
+        $ms = [IO.MemoryStream]::new()
+        $w = [System.Formats.Tar.TarWriter]::new($ms, [System.Formats.Tar.TarEntryFormat]::Ustar, $true)
+        foreach ($name in $entries.Keys) {
+            $e = [System.Formats.Tar.UstarTarEntry]::new([System.Formats.Tar.TarEntryType]::RegularFile, $name)
+            $e.DataStream = [IO.MemoryStream]::new([byte[]]$entries[$name])
+            $w.WriteEntry($e)
+        }
+        $w.Dispose()
+        , $ms.ToArray()
+    }
+    $layer = & $tarOf ([ordered]@{ 'oci-test.txt' = [Text.Encoding]::UTF8.GetBytes(($Labels | ConvertTo-Json -Compress) + [guid]::NewGuid()) })
+    $config = [Text.Encoding]::UTF8.GetBytes((@{
+                architecture = 'amd64'; os = 'linux'; created = '2024-01-01T00:00:00Z'
+                config       = @{ Labels = $Labels; Cmd = @('/bin/sh') }
+                rootfs       = @{ type = 'layers'; diff_ids = [string[]]@('sha256:' + (& $sha $layer)) }
+            } | ConvertTo-Json -Depth 5 -Compress))
+    $configName = (& $sha $config) + '.json'
+    $layerName = (& $sha $layer) + '/layer.tar'
+    $tags = $null
+    if ($Tag) { $tags = [string[]]@($Tag) }
+    $manifest = [Text.Encoding]::UTF8.GetBytes((ConvertTo-Json -Depth 5 -Compress -InputObject @(@{ Config = $configName; RepoTags = $tags; Layers = [string[]]@($layerName) })))
+    [IO.File]::WriteAllBytes($Path, (& $tarOf ([ordered]@{ $configName = $config; $layerName = $layer; 'manifest.json' = $manifest })))
+    $Path
+}
+
+function Invoke-EngineApi {
+    # A raw Docker-API call to the engine behind <Connection> (unix socket), for props Oci's own cmdlets do not make (containers).
+    param([Parameter(Mandatory)] $Connection, [string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path, $Body)
+    if (-not ('Oci.Tests.Pester.EngineApi' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'EngineApi.cs') }
+    $json = if ($null -ne $Body) { $Body | ConvertTo-Json -Depth 6 -Compress } else { $null }
+    $status, $text = [Oci.Tests.Pester.EngineApi]::Send(($Connection.Endpoint -replace '^unix://', ''), $Method, $Path, $json)
+    if ([int]$status -ge 300) { throw "$Method $Path answered ${status}: $text" }
+    if ($text) { $text | ConvertFrom-Json }
+}
+
+function New-TestContainer {
+    # A container of <Image> (no network) running <Command>, with labels and volume binds; started unless -NoStart. Returns its id.
+    param([Parameter(Mandatory)] $Connection, [Parameter(Mandatory)] [string] $Image, [string[]] $Command = @('true'), [hashtable] $Labels = @{}, [string[]] $Binds = @(), [switch] $NoStart)
+    $created = Invoke-EngineApi $Connection POST 'containers/create' @{ Image = $Image; Cmd = $Command; Labels = $Labels; HostConfig = @{ NetworkMode = 'none'; Binds = $Binds } }
+    if (-not $NoStart) { $null = Invoke-EngineApi $Connection POST "containers/$($created.Id)/start" }
+    $created.Id
+}
+
+function Remove-TestContainer {
+    param([Parameter(Mandatory)] $Connection, [Parameter(Mandatory)] [string] $Id)
+    try { $null = Invoke-EngineApi $Connection DELETE "containers/$Id`?force=1" } catch { if ("$_" -notmatch ' 404: ') { throw } }
+}
+
+function Get-WhatIfText {
+    # The "What if:" lines a script block writes to the host, read from a transcript.
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    $transcript = Join-Path ([IO.Path]::GetTempPath()) "oci-whatif-$([guid]::NewGuid().ToString('N')).txt"
+    Start-Transcript -Path $transcript | Out-Null
+    try { $null = & $ScriptBlock } finally { Stop-Transcript | Out-Null }
+    $text = Get-Content $transcript -Raw
+    Remove-Item $transcript
+    $text
+}

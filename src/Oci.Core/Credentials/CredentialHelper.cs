@@ -11,8 +11,9 @@ using System.Threading.Tasks;
 namespace Oci.Credentials
 {
     /// <summary>
-    /// Runs a <c>docker-credential-&lt;name&gt; get</c> helper: the server URL goes in on stdin, JSON
-    /// <c>{"ServerURL","Username","Secret"}</c> comes back on stdout. Its stdout is never quoted in errors.
+    /// Runs a <c>docker-credential-&lt;name&gt;</c> helper: <c>get</c> (the server URL in on stdin, JSON
+    /// <c>{"ServerURL","Username","Secret"}</c> back on stdout), <c>store</c> (that JSON in) and <c>erase</c> (the URL in).
+    /// Its stdout is never quoted in errors, nor the secret it was given.
     /// </summary>
     internal static class CredentialHelper
     {
@@ -21,29 +22,64 @@ namespace Oci.Credentials
         /// <summary>The credential, or null when the helper has none for <paramref name="serverAddress"/>.</summary>
         public static async Task<OciRegistryCredential?> GetAsync(string helper, string role, string serverAddress, OciEnvironment env, TimeSpan timeout, CancellationToken cancellationToken)
         {
+            var (exitCode, output, errors, program) = await RunAsync(helper, "get", serverAddress, role, serverAddress, env, timeout, cancellationToken).ConfigureAwait(false);
+            if (exitCode != 0)
+            {
+                if (IsNotFound(output) || IsNotFound(errors)) return null;
+                throw new OciException(OciErrorKind.Unauthorized,
+                    $"The credential helper {program} ({role}) failed for {serverAddress} with exit code {exitCode}" + Said(errors, output) + ".",
+                    serverAddress);
+            }
+            return Parse(output, program, role, serverAddress);
+        }
+
+        /// <summary>Stores <paramref name="credential"/> for <paramref name="serverAddress"/> (<c>store</c>, as <c>docker login</c> does).</summary>
+        public static async Task StoreAsync(string helper, string role, string serverAddress, OciRegistryCredential credential, OciEnvironment env, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            string input;
+            using (var buffer = new System.IO.MemoryStream())
+            {
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("ServerURL", serverAddress);
+                    json.WriteString("Username", credential.IsIdentityToken ? OciRegistryCredential.TokenUsername : credential.Username);
+                    json.WriteString("Secret", credential.IsIdentityToken ? credential.GetIdentityToken() : credential.GetPassword());
+                    json.WriteEndObject();
+                }
+                input = Encoding.UTF8.GetString(buffer.ToArray());
+            }
+            var (exitCode, _, errors, program) = await RunAsync(helper, "store", input, role, serverAddress, env, timeout, cancellationToken).ConfigureAwait(false);
+            if (exitCode != 0)
+                throw new OciException(OciErrorKind.EngineError,
+                    $"The credential helper {program} ({role}) could not store the credentials of {serverAddress} (exit code {exitCode})" + Said(errors, input) + ".", serverAddress);
+        }
+
+        /// <summary>Erases what the helper holds for <paramref name="serverAddress"/>; false when it held nothing.</summary>
+        public static async Task<bool> EraseAsync(string helper, string role, string serverAddress, OciEnvironment env, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var (exitCode, output, errors, program) = await RunAsync(helper, "erase", serverAddress, role, serverAddress, env, timeout, cancellationToken).ConfigureAwait(false);
+            if (exitCode == 0) return true;
+            if (IsNotFound(output) || IsNotFound(errors)) return false;
+            throw new OciException(OciErrorKind.EngineError,
+                $"The credential helper {program} ({role}) could not erase the credentials of {serverAddress} (exit code {exitCode})" + Said(errors, output) + ".", serverAddress);
+        }
+
+        /// <summary>
+        /// Runs <c>docker-credential-&lt;helper&gt; &lt;verb&gt;</c> with <paramref name="input"/> on stdin, within
+        /// <paramref name="timeout"/>; answers its exit code, stdout and stderr (for the caller to judge, never to show stdout).
+        /// </summary>
+        private static async Task<(int ExitCode, string Output, string Errors, string Program)> RunAsync(string helper, string verb, string input, string role, string serverAddress,
+            OciEnvironment env, TimeSpan timeout, CancellationToken cancellationToken)
+        {
             var program = Prefix + helper;
             if (helper.IndexOfAny(new[] { '/', '\\', '\0' }) >= 0 || helper.Trim().Length == 0)
                 throw new OciException(OciErrorKind.InvalidArgument, $"'{helper}' ({role}) is not a valid credential helper name.", serverAddress);
-            var path = Find(program, env)
+            var path = ChildProcesses.Find(program, env)
                 ?? throw new OciException(OciErrorKind.InvalidArgument,
                     $"Docker's configuration names the credential helper '{helper}' ({role}) for {serverAddress}, but {program} is not on PATH.", serverAddress);
 
-            var psi = new ProcessStartInfo(path, "get")
-            {
-                UseShellExecute = false,
-                CreateNoWindow = true,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-            };
-            if (env.ChildProcessVariables is { } variables)
-            {
-                psi.Environment.Clear();
-                foreach (var v in variables)
-                    if (v.Value is not null) psi.Environment[v.Key] = v.Value;
-            }
+            var psi = ChildProcesses.StartInfo(path, new[] { verb }, env);
 
             using var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
             var exited = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -62,13 +98,13 @@ namespace Oci.Credentials
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             string output, errors;
-            using (limit.Token.Register(() => Kill(process)))
+            using (limit.Token.Register(() => ChildProcesses.Kill(process)))
             {
                 try
                 {
-                    // Docker writes the bare server URL, no newline.
-                    var input = new UTF8Encoding(false).GetBytes(serverAddress);
-                    await process.StandardInput.BaseStream.WriteAsync(input, 0, input.Length, limit.Token).ConfigureAwait(false);
+                    // Docker writes the bare server URL (get, erase) or the JSON credential (store), no newline.
+                    var bytes = new UTF8Encoding(false).GetBytes(input);
+                    await process.StandardInput.BaseStream.WriteAsync(bytes, 0, bytes.Length, limit.Token).ConfigureAwait(false);
                     process.StandardInput.Close();
                 }
                 catch (IOException)
@@ -92,41 +128,7 @@ namespace Oci.Credentials
                 errors = stderr.Result;
             }
 
-            var exitCode = process.ExitCode;
-            if (exitCode != 0)
-            {
-                if (IsNotFound(output) || IsNotFound(errors)) return null;
-                throw new OciException(OciErrorKind.Unauthorized,
-                    $"The credential helper {program} ({role}) failed for {serverAddress} with exit code {exitCode}" + Said(errors, output) + ".",
-                    serverAddress);
-            }
-            return Parse(output, program, role, serverAddress);
-        }
-
-        /// <summary>The first <paramref name="program"/> on the environment's PATH (with PATHEXT on Windows); null when none.</summary>
-        internal static string? Find(string program, OciEnvironment env)
-        {
-            var pathVar = env.GetVariable("PATH");
-            if (string.IsNullOrEmpty(pathVar)) return null;
-            var extensions = new List<string> { string.Empty };
-            if (env.IsWindows)
-            {
-                extensions.Clear();
-                if (Path.HasExtension(program)) extensions.Add(string.Empty);
-                foreach (var ext in (env.GetVariable("PATHEXT") ?? ".COM;.EXE;.BAT;.CMD").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
-                    extensions.Add(ext.Trim());
-            }
-            foreach (var dir in pathVar!.Split(new[] { env.IsWindows ? ';' : ':' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var d = dir.Trim().Trim('"');
-                if (d.Length == 0) continue;
-                foreach (var ext in extensions)
-                {
-                    var candidate = Path.Combine(d, program + ext);
-                    if (env.FileExists(candidate) && !env.DirectoryExists(candidate)) return candidate;
-                }
-            }
-            return null;
+            return (process.ExitCode, output, errors, program);
         }
 
         private static OciRegistryCredential? Parse(string output, string program, string role, string serverAddress)
@@ -191,22 +193,6 @@ namespace Oci.Credentials
                 }
             }
             await all.ConfigureAwait(false);
-        }
-
-        private static void Kill(Process process)
-        {
-            try
-            {
-                if (process.HasExited) return;
-#if NET5_0_OR_GREATER
-                process.Kill(entireProcessTree: true);
-#else
-                process.Kill();
-#endif
-            }
-            catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
-            {
-            }
         }
     }
 }

@@ -25,6 +25,13 @@ namespace Oci
         /// <summary>TLS settings for <see cref="Endpoint"/> (<c>-CertificatePath</c>); overrides <c>DOCKER_TLS_VERIFY</c>/<c>DOCKER_CERT_PATH</c> for it.</summary>
         public OciTlsSettings? Tls { get; set; }
 
+        /// <summary>
+        /// ssh settings for every <c>ssh://</c> place tried, explicit or discovered (<c>-KeyFilePath</c>, <c>-Credential</c>,
+        /// <c>-SshOption</c>); each value set here wins over what a place brings (<c>CONTAINER_SSHKEY</c>, a Podman
+        /// connection's identity). Null: each place's own, else the ssh binary's defaults.
+        /// </summary>
+        public OciSshSettings? Ssh { get; set; }
+
         /// <summary>When true and <see cref="Endpoint"/> does not answer, go on down the rest of the discovery order.</summary>
         public bool FallBack { get; set; }
 
@@ -34,14 +41,18 @@ namespace Oci
         /// </summary>
         public string? Driver { get; set; }
 
-        /// <summary>How long a discovered candidate may take to answer its probe before the next is tried. Default 2 s.</summary>
+        /// <summary>
+        /// How long a discovered candidate may take to answer its probe before the next is tried. Default 2 s. An
+        /// <c>ssh://</c> candidate gets <see cref="ConnectTimeout"/> instead: its handshake is a network round trip and a
+        /// process start, not a local ping.
+        /// </summary>
         public TimeSpan ProbeTimeout
         {
             get => _probeTimeout;
             set => _probeTimeout = Positive(value, "probe timeout");
         }
 
-        /// <summary>How long the explicit endpoint (<see cref="Endpoint"/>) may take to answer. Default 10 s, as <see cref="OciClient"/>.</summary>
+        /// <summary>How long the explicit endpoint (<see cref="Endpoint"/>) and ssh:// candidates may take to answer. Default 10 s, as <see cref="OciClient"/>.</summary>
         public TimeSpan ConnectTimeout
         {
             get => _connectTimeout;

@@ -22,7 +22,7 @@ namespace Oci
         /// <summary>True when the engine answered and a client was connected.</summary>
         public bool Succeeded => FailureKind is null;
 
-        /// <summary>False when the candidate was passed over without contacting anything (no socket file, a broken context, ssh://).</summary>
+        /// <summary>False when the candidate was passed over without contacting anything (no socket file, a broken context, a scheme no driver reaches).</summary>
         public bool Probed { get; }
 
         /// <summary>How long the attempt took.</summary>

@@ -6,8 +6,9 @@ namespace Oci
     /// <summary>
     /// Lists the places an engine may answer, in the order <c>docker</c> and <c>podman</c> users expect:
     /// the explicit endpoint; <c>DOCKER_HOST</c>; the Docker context (<c>DOCKER_CONTEXT</c>, else
-    /// <c>currentContext</c> in config.json); the platform default; rootless Docker; Podman rootful, then
-    /// rootless (or the podman-machine pipe on Windows). Nothing is contacted here:
+    /// <c>currentContext</c> in config.json); <c>CONTAINER_HOST</c>; the Podman connection in effect
+    /// (<c>CONTAINER_CONNECTION</c>, else the default); the platform default; rootless Docker; Podman rootful, then
+    /// rootless (or the podman-machine pipe on Windows); then Podman's other named connections. Nothing is contacted here:
     /// <see cref="OciEngines.ConnectAsync(OciDiscoveryOptions?, System.Threading.CancellationToken)"/> probes the list.
     /// </summary>
     public static class OciEndpointDiscovery
@@ -27,16 +28,23 @@ namespace Oci
         /// <summary>The context name meaning "no context": <c>DOCKER_HOST</c> or the platform default.</summary>
         public const string DefaultContextName = "default";
 
-        /// <summary>The discovery order of the docker and podman CLIs, one provider a rung.</summary>
+        /// <summary>
+        /// The discovery order of the docker and podman CLIs, one provider a rung: what the user configured (Docker's
+        /// variable and context, then Podman's variable and connection in effect) before the local sockets; Podman's other
+        /// named connections, which the podman CLI uses only when asked by name, last.
+        /// </summary>
         public static IReadOnlyList<OciEndpointProvider> DefaultProviders { get; } = new OciEndpointProvider[]
         {
             new Discovery.Providers.DockerHostProvider(),
             new Discovery.Providers.DockerContextProvider(),
+            new Discovery.Providers.ContainerHostProvider(),
+            new Discovery.Providers.PodmanConnectionProvider(inEffect: true),
             new Discovery.Providers.SocketProvider(OciEndpointSource.PlatformDefault),
             new Discovery.Providers.SocketProvider(OciEndpointSource.PodmanMachine),
             new Discovery.Providers.SocketProvider(OciEndpointSource.RootlessDocker),
             new Discovery.Providers.SocketProvider(OciEndpointSource.PodmanRootful),
             new Discovery.Providers.SocketProvider(OciEndpointSource.PodmanRootless),
+            new Discovery.Providers.PodmanConnectionProvider(inEffect: false),
         };
 
         /// <summary>

@@ -1,6 +1,9 @@
 namespace Oci
 {
-    /// <summary>Which rung of the discovery order an endpoint candidate comes from, in the order they are tried.</summary>
+    /// <summary>
+    /// Which rung of the discovery order an endpoint candidate comes from (the order they are tried is
+    /// <see cref="OciEndpointDiscovery.DefaultProviders"/>).
+    /// </summary>
     public enum OciEndpointSource
     {
         /// <summary>The endpoint the caller passed (<c>-Endpoint</c>, <see cref="OciDiscoveryOptions.Endpoint"/>).</summary>
@@ -19,5 +22,14 @@ namespace Oci
         PodmanRootless,
         /// <summary>The podman-machine pipe on Windows, <c>npipe:////./pipe/podman-machine-default</c>.</summary>
         PodmanMachine,
+        /// <summary>The <c>CONTAINER_HOST</c> environment variable (Podman's), with the key <c>CONTAINER_SSHKEY</c> names.</summary>
+        ContainerHost,
+        /// <summary>
+        /// The Podman connection in effect: the one <c>CONTAINER_CONNECTION</c> names, else the default of
+        /// <c>podman-connections.json</c> or <c>containers.conf</c> (<c>active_service</c>).
+        /// </summary>
+        PodmanDefaultConnection,
+        /// <summary>Podman's other named connections (<c>podman system connection list</c>), tried after the local sockets.</summary>
+        PodmanConnection,
     }
 }

@@ -19,9 +19,9 @@ namespace Oci
         /// <summary>
         /// Tries the candidates in order and returns a client for the first that answers. A missing socket file is
         /// passed over without a network call; each probe is bounded by <see cref="OciDiscoveryOptions.ProbeTimeout"/>
-        /// (the explicit endpoint's by <see cref="OciDiscoveryOptions.ConnectTimeout"/>). When nothing answers, one
-        /// <see cref="OciDiscoveryException"/> (EngineUnavailable; Unsupported when an endpoint the user configured has a
-        /// scheme no driver reaches, such as ssh://) lists every attempt.
+        /// (the explicit endpoint's and ssh:// ones' by <see cref="OciDiscoveryOptions.ConnectTimeout"/>). When nothing
+        /// answers, one <see cref="OciDiscoveryException"/> (EngineUnavailable; Unsupported when an endpoint the user
+        /// configured has a scheme no registered driver reaches) lists every attempt.
         /// </summary>
         public static async Task<OciClient> ConnectAsync(OciDiscoveryOptions? options = null, CancellationToken cancellationToken = default) =>
             (await DiscoverAsync(options, cancellationToken).ConfigureAwait(false)).Client;
@@ -45,8 +45,8 @@ namespace Oci
             foreach (var candidate in candidates)
             {
                 ThrowIfCancelled(cancellationToken);
-                var timeout = candidate.Source == OciEndpointSource.Explicit ? options.ConnectTimeout : options.ProbeTimeout;
-                var (client, attempt) = await TryAsync(candidate, env, drivers, timeout, cancellationToken).ConfigureAwait(false);
+                var timeout = candidate.Source == OciEndpointSource.Explicit || candidate.Endpoint is { IsSsh: true } ? options.ConnectTimeout : options.ProbeTimeout;
+                var (client, attempt) = await TryAsync(candidate, env, drivers, timeout, options.Ssh, cancellationToken).ConfigureAwait(false);
                 attempts.Add(attempt);
                 if (client is not null) return new OciDiscoveryResult(client, candidate, attempts);
             }
@@ -54,7 +54,7 @@ namespace Oci
         }
 
         private static async Task<(OciClient?, OciEndpointAttempt)> TryAsync(OciEndpointCandidate candidate, OciEnvironment env, IReadOnlyList<IOciDriver> drivers,
-            TimeSpan timeout, CancellationToken cancellationToken)
+            TimeSpan timeout, OciSshSettings? ssh, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
             OciEndpointAttempt Failed(bool probed, OciErrorKind kind, string why, string? driver = null, string? engine = null) =>
@@ -71,7 +71,7 @@ namespace Oci
             var probes = drivers.Select(d => d.Probe).Where(p => p.CanProbe(endpoint)).Distinct().ToList();
             if (probes.Count == 0)
                 return (null, endpoint.IsKnownScheme
-                    ? Failed(false, OciErrorKind.Unsupported, $"{endpoint.Scheme}:// endpoints are not supported yet (from {candidate.SourceDescription}); forward the engine's socket (ssh -L) and connect to that instead")
+                    ? Failed(false, OciErrorKind.Unsupported, $"none of the drivers tried ({string.Join(", ", drivers.Select(d => d.Name))}) reaches {endpoint.Scheme}:// endpoints")
                     : Failed(false, OciErrorKind.InvalidArgument, $"no registered driver takes {endpoint.Scheme}:// endpoints"));
 
             var failure = Failed(true, OciErrorKind.EngineUnavailable, "nothing answered");
@@ -80,7 +80,7 @@ namespace Oci
                 OciProbeResult answer;
                 try
                 {
-                    answer = await OciClient.ProbeAsync(probe, endpoint, candidate.ConnectOptions(env, timeout), cancellationToken).ConfigureAwait(false);
+                    answer = await OciClient.ProbeAsync(probe, endpoint, candidate.ConnectOptions(env, timeout, ssh), cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception) when (cancellationToken.IsCancellationRequested)
                 {
@@ -136,7 +136,8 @@ namespace Oci
         private static OciDiscoveryException NothingAnswered(IReadOnlyList<OciEndpointAttempt> attempts, string? target)
         {
             var kind = OciErrorKind.EngineUnavailable;
-            static bool Configured(OciEndpointSource s) => s is OciEndpointSource.Explicit or OciEndpointSource.DockerHost or OciEndpointSource.DockerContext;
+            static bool Configured(OciEndpointSource s) =>
+                s is OciEndpointSource.Explicit or OciEndpointSource.DockerHost or OciEndpointSource.DockerContext or OciEndpointSource.ContainerHost or OciEndpointSource.PodmanDefaultConnection;
             if (attempts.Any(a => a.FailureKind == OciErrorKind.Unsupported && !a.Probed && Configured(a.Candidate.Source)))
                 kind = OciErrorKind.Unsupported;
             else if (attempts.Count == 1 && attempts[0].FailureKind is { } only && only != OciErrorKind.EngineUnavailable && attempts[0].Candidate.Source == OciEndpointSource.Explicit)
@@ -147,13 +148,17 @@ namespace Oci
             foreach (var a in attempts)
                 sb.Append('\n').Append("  - ").Append(a.Candidate.SourceDescription).Append(": ")
                   .Append(a.Candidate.EndpointText is null ? string.Empty : (a.Candidate.Endpoint?.ToString() ?? a.Candidate.EndpointText) + ": ").Append(a.Failure);
-            // The closing advice follows what went wrong: an engine that answered but refused TLS needs certificates, not starting.
+            // The closing advice follows what went wrong: an engine that answered but refused TLS needs certificates, not
+            // starting; an ssh place that was reached but refused needs ssh set up as `ssh host docker version` would.
             var tlsTrouble = attempts.Any(a => a.Failure is { } f && (f.IndexOf("TLS", StringComparison.Ordinal) >= 0 || f.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0));
+            var sshTrouble = attempts.Any(a => a.Probed && a.Candidate.Endpoint is { IsSsh: true } && Configured(a.Candidate.Source));
             sb.Append('\n').Append(kind == OciErrorKind.Unsupported && attempts.Any(a => !a.Probed && a.FailureKind == OciErrorKind.Unsupported)
-                ? "Use a unix://, tcp:// or npipe:// endpoint (ssh:// is not supported yet)."
+                ? "Use an endpoint a registered driver reaches (unix://, tcp://, npipe://, ssh://)."
                 : tlsTrouble
                     ? "Check the TLS material: pass -CertificatePath (or set DOCKER_CERT_PATH) to a folder with ca.pem, cert.pem and key.pem the engine trusts."
-                    : "Start Docker or Podman, or point DOCKER_HOST or -Endpoint at a running engine.");
+                    : sshTrouble
+                        ? "Check the ssh connection: `ssh [-p port] user@host docker version` (or podman) must work without a prompt, with the key given (-KeyFilePath) or in ssh-agent and the host key in known_hosts."
+                        : "Start Docker or Podman, or point DOCKER_HOST or -Endpoint at a running engine.");
             return new OciDiscoveryException(kind, sb.ToString(), target, attempts);
         }
     }

@@ -108,6 +108,27 @@ namespace Oci
         public virtual string ReadAllText(string path) => File.ReadAllText(path);
 
         /// <summary>
+        /// The files directly in <paramref name="directory"/> whose names end with <paramref name="suffix"/>, sorted by name
+        /// (ordinal, as Go's <c>os.ReadDir</c>); empty when the directory does not exist or cannot be read.
+        /// </summary>
+        public virtual IReadOnlyList<string> FilesIn(string directory, string suffix)
+        {
+            try
+            {
+                if (!Directory.Exists(directory)) return Array.Empty<string>();
+                var files = new List<string>();
+                foreach (var f in Directory.GetFiles(directory))
+                    if (Path.GetFileName(f).EndsWith(suffix, StringComparison.Ordinal)) files.Add(f);
+                files.Sort(StringComparer.Ordinal);
+                return files;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+
+        /// <summary>
         /// True when a Windows named pipe called <paramref name="pipeName"/> exists, false when it does not,
         /// null when that cannot be told (then the probe decides, bounded by its timeout).
         /// </summary>

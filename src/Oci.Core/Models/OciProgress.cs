@@ -1,7 +1,7 @@
 namespace Oci
 {
     /// <summary>
-    /// One progress event of a long-running method (a pull). Events arrive in the engine's order on the
+    /// One progress event of a long-running method (a pull, push, save or load). Events arrive in the engine's order on the
     /// thread serving the call. Layer events carry <see cref="LayerId"/>; image-wide events do not.
     /// </summary>
     public sealed class OciProgress
@@ -42,7 +42,9 @@ namespace Oci
         Downloading,
         Verifying,
         Extracting,
-        /// <summary>The layer is in the store (pulled or already there); for the image: the pull finished.</summary>
+        /// <summary>The layer's bytes are being sent (a push), or an archive's (a save or load).</summary>
+        Uploading,
+        /// <summary>The layer is in the store (pulled or already there) or in the registry (pushed); for the image: the whole operation finished.</summary>
         Complete,
     }
 }

@@ -4,7 +4,9 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
 using Oci.Tls;
+using Oci.Transport.Ssh;
 
 namespace Oci.Transport
 {
@@ -37,6 +39,18 @@ namespace Oci.Transport
             }
             return handler;
         }
+
+        // Each pooled connection is an ssh process and a handshake: few, kept while they are used.
+        private static HttpMessageHandler CreateSshHandler(SshDialer ssh) => new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionIdleTimeout = IdleTimeout,
+            MaxConnectionsPerServer = SshDialer.MaxProcesses,
+            ConnectCallback = (context, cancellationToken) => new ValueTask<System.IO.Stream>(ssh.DialAsync(cancellationToken)),
+        };
     }
 }
 #endif

@@ -6,6 +6,7 @@ using System.Threading;
 using global::Docker.DotNet.Handler.Abstractions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Oci.Tls;
+using Oci.Transport.Ssh;
 
 namespace Oci.Transport
 {
@@ -40,6 +41,15 @@ namespace Oci.Transport
                 _ => global::Docker.DotNet.LegacyHttp.DockerHandlerFactory.Instance.CreateHandler(new global::Docker.DotNet.LegacyHttp.LegacyHttpTransportOptions(), options, NullLogger.Instance),
             }).Handler;
         }
+
+        // Docker.DotNet's own handler over a stream of ours: one ssh process per request (it does not reuse connections),
+        // at most SshDialer.MaxProcesses at once.
+        private static HttpMessageHandler CreateSshHandler(SshDialer ssh) =>
+            new global::Microsoft.Net.Http.Client.ManagedHandler((host, port, cancellationToken) => ssh.DialAsync(cancellationToken), NullLogger.Instance)
+            {
+                UseProxy = false,
+                RedirectMode = global::Microsoft.Net.Http.Client.RedirectMode.None,
+            };
     }
 }
 #endif

@@ -40,6 +40,27 @@ namespace Oci.PowerShell
         [Parameter(ParameterSetName = ByName)]
         public SwitchParameter All { get; set; }
 
+        /// <summary>Only untagged images (-Dangling), or only tagged ones (-Dangling:$false).</summary>
+        [Parameter(ParameterSetName = ByName)]
+        public SwitchParameter Dangling { get; set; }
+
+        /// <summary>Only images with every one of these labels: key or key=value.</summary>
+        [Parameter(ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Label { get; set; }
+
+        /// <summary>Only images created before this image (a reference or id).</summary>
+        [Parameter(ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ImageNameCompleter))]
+        public string? Before { get; set; }
+
+        /// <summary>Only images created after this image (a reference or id).</summary>
+        [Parameter(ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ImageNameCompleter))]
+        public string? Since { get; set; }
+
         /// <summary>The engines to read from (several at once). Default: the session default.</summary>
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
@@ -60,11 +81,12 @@ namespace Oci.PowerShell
                 foreach (var id in _ids.Distinct()) GetById(connections, id);
                 return;
             }
+            var options = ListOptions();
             foreach (var name in Name ?? new string?[] { null })
             {
                 var found = false;
                 InvokeEach(connections,
-                    (c, ct) => c.Client.ExecuteAsync(OciRequest.WithOptions(OciMethods.List, OciKind.Image, name, new OciImageListOptions { All = All }), ct),
+                    (c, ct) => c.Client.ExecuteAsync(OciRequest.WithOptions(OciMethods.List, OciKind.Image, name, options), ct),
                     (c, response) =>
                     {
                         foreach (var image in (IEnumerable<OciImage>)response.Data!)
@@ -78,6 +100,15 @@ namespace Oci.PowerShell
                     WriteError(NotFound(name, connections));
             }
         }
+
+        private OciImageListOptions ListOptions() => new()
+        {
+            All = All,
+            Dangling = MyInvocation.BoundParameters.ContainsKey(nameof(Dangling)) ? Dangling.IsPresent : null,
+            Labels = Label ?? System.Array.Empty<string>(),
+            Before = Before,
+            Since = Since,
+        };
 
         /// <summary>An id names an image on (usually) one engine: not found is an error only when no engine has it.</summary>
         private void GetById(IReadOnlyList<OciConnection> connections, string id)

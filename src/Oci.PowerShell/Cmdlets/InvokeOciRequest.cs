@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 using Oci.PowerShell.Internal;
 
@@ -62,11 +61,11 @@ namespace Oci.PowerShell
             var progress = ProgressWanted ? new PullProgress(this, Pump) : null;
             var targetKind = request.Target is null ? (OciKind?)null : request.Kind;
             var response = Invoke(ct => connection.Client.ExecuteAsync(request, progress?.Sink, ct), Target ?? request.Method, terminating: true, targetKind, progress)!;
-            if (response.Data is IAsyncEnumerable<object> stream)
+            if (OciClient.IsStream(response.Data))
             {
                 // A streaming method (logs that follow, events): its items, as they arrive.
                 if (VerboseWanted) WriteVerbose($"{response.Status}: streaming.");
-                InvokeStream(_ => stream, item => Emit(item, connection), Target ?? request.Method, terminating: true, targetKind);
+                InvokeStream<object>((onItem, ct) => OciClient.ForEachAsync(response.Data!, onItem, ct), item => Emit(item, connection), Target ?? request.Method, terminating: true, targetKind);
                 return;
             }
             if (VerboseWanted) WriteVerbose($"{response.Status} in {response.Duration.TotalMilliseconds:0} ms.");

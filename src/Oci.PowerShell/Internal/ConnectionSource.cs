@@ -6,7 +6,7 @@ namespace Oci.PowerShell.Internal
         /// <summary>
         /// A short name of the rung that answered, for the table view: <c>explicit</c>, <c>DOCKER_HOST</c>,
         /// <c>context 'name'</c>, <c>platform default</c>, <c>rootless docker</c>, <c>podman rootful</c>,
-        /// <c>podman rootless</c>, <c>podman machine</c>.
+        /// <c>podman rootless</c>, <c>podman machine</c>, <c>CONTAINER_HOST</c>, <c>podman connection 'name'</c>.
         /// </summary>
         public static string ShortName(OciEndpointCandidate candidate) => candidate.Source switch
         {
@@ -18,6 +18,9 @@ namespace Oci.PowerShell.Internal
             OciEndpointSource.PodmanRootful => "podman rootful",
             OciEndpointSource.PodmanRootless => "podman rootless",
             OciEndpointSource.PodmanMachine => "podman machine",
+            OciEndpointSource.ContainerHost => "CONTAINER_HOST",
+            OciEndpointSource.PodmanDefaultConnection or OciEndpointSource.PodmanConnection =>
+                candidate.ConnectionName is null ? "podman connection" : $"podman connection '{candidate.ConnectionName}'",
             _ => candidate.SourceDescription,
         };
     }

@@ -40,7 +40,7 @@ namespace Oci.PowerShell.Internal
         /// volume or network the cmdlet acts on (<paramref name="target"/>), else <c>Oci.&lt;Kind&gt;</c>.
         /// </summary>
         public static string ErrorId(OciErrorKind kind, OciKind? target) =>
-            kind == OciErrorKind.NotFound && target is { } t && t != OciKind.Engine ? "Oci." + t + "NotFound" : "Oci." + kind;
+            kind == OciErrorKind.NotFound && target is { } t && t is not (OciKind.Engine or OciKind.Registry) ? "Oci." + t + "NotFound" : "Oci." + kind;
 
         /// <summary>
         /// The record for <paramref name="exception"/>. <paramref name="target"/> is what the user gave (the reference
@@ -116,7 +116,7 @@ namespace Oci.PowerShell.Internal
         {
             OciErrorKind.NotFound when target == OciKind.Image =>
                 "Check the repository name and tag or digest. Get-OciImage lists the images the engine has.",
-            OciErrorKind.NotFound when target is { } t && t != OciKind.Engine =>
+            OciErrorKind.NotFound when target is { } t && t is not (OciKind.Engine or OciKind.Registry) =>
                 $"Check the {t.ToString().ToLowerInvariant()}'s name or id. Get-Oci{t} lists those the engine has.",
             OciErrorKind.InvalidReference =>
                 "Use a reference of the form [registry/]repository[:tag][@digest], for example docker.io/library/alpine:latest.",

@@ -11,12 +11,15 @@ namespace Oci.PowerShell.Internal
     internal sealed class PullProgress
     {
         private readonly Cmdlet _cmdlet;
+        private readonly string _activity;
         private PullProgressView? _view;
 
-        public PullProgress(Cmdlet cmdlet, PipelinePump pump, string? reference = null)
+        /// <summary>Bars for a call on <paramref name="reference"/>; <paramref name="activity"/> titles them (Pulling, Pushing, Saving, Loading).</summary>
+        public PullProgress(Cmdlet cmdlet, PipelinePump pump, string? reference = null, string activity = "Pulling")
         {
             _cmdlet = cmdlet;
-            if (reference is not null) _view = new PullProgressView(cmdlet, reference);
+            _activity = activity;
+            if (reference is not null) _view = new PullProgressView(cmdlet, reference, activity);
             Sink = new PumpProgress<OciProgress>(pump, OnProgress);
         }
 
@@ -30,6 +33,6 @@ namespace Oci.PowerShell.Internal
         /// <summary>Closes every open bar with <paramref name="status"/>.</summary>
         public void Complete(string? status = null) => _view?.CompleteAll(status);
 
-        private void OnProgress(OciProgress progress) => (_view ??= new PullProgressView(_cmdlet, progress.Reference)).OnProgress(progress);
+        private void OnProgress(OciProgress progress) => (_view ??= new PullProgressView(_cmdlet, progress.Reference, _activity)).OnProgress(progress);
     }
 }

@@ -8,7 +8,7 @@ using System.Threading;
 namespace Oci.PowerShell.Internal
 {
     /// <summary>
-    /// Write-Progress for one image pull: a parent bar for the image and a child bar per layer (ParentActivityId).
+    /// Write-Progress for one image pull (or push, save, load): a parent bar for the image and a child bar per layer (ParentActivityId).
     /// Runs on the pipeline thread only (events arrive through <see cref="PipelinePump"/>). A bar is written at most
     /// every <see cref="Interval"/> while its state is unchanged (a fast pull does not flood the host); new bars,
     /// phase changes and completions are written at once, and updates held back are flushed by <see cref="Tick"/>.
@@ -28,10 +28,10 @@ namespace Oci.PowerShell.Internal
         private readonly Dictionary<string, Bar> _layers = new(StringComparer.Ordinal);
         private readonly List<Bar> _order = new();
 
-        public PullProgressView(Cmdlet cmdlet, string reference)
+        public PullProgressView(Cmdlet cmdlet, string reference, string activity = "Pulling")
         {
             _cmdlet = cmdlet;
-            _image = new Bar(NextId(), -1, $"Pulling {reference}", "Starting");
+            _image = new Bar(NextId(), -1, $"{activity} {reference}", "Starting");
             Write(_image, force: true);
         }
 
@@ -43,6 +43,14 @@ namespace Oci.PowerShell.Internal
 
         public void OnProgress(OciProgress progress)
         {
+            if (progress.LayerId is null && progress.Current is long bytes && !progress.IsComplete)
+            {
+                // A whole archive's bytes (save, load): one bar, in bytes.
+                _image.SetStatus(progress.Total is long all && all > 0 ? Describe(progress) : $"{Text(progress.Status, "Copying")} {Size(bytes)}");
+                _image.Record.PercentComplete = progress.PercentComplete ?? -1;
+                Write(_image, force: false);
+                return;
+            }
             if (progress.LayerId is null)
             {
                 // Image-wide: "Pulling from ...", "Digest: ...", the closing status.
@@ -146,6 +154,7 @@ namespace Oci.PowerShell.Internal
                 OciProgressPhase.Downloading => 0.7 * pct,
                 OciProgressPhase.Verifying => 0.7,
                 OciProgressPhase.Extracting => 0.7 + 0.3 * pct,
+                OciProgressPhase.Uploading => pct,
                 OciProgressPhase.Complete => 1.0,
                 _ => 0.0,
             };

@@ -10,6 +10,10 @@
         Name       = 'Image references or repositories to list, with Docker''s reference filter: alpine, alpine:3.20, 127.0.0.1:5000/small, or patterns with * ? and [ ] such as 127.0.0.1:5000/*. Press Tab to complete the tags the engine has.'
         Id         = 'Image ids to get: sha256:<64 hex digits>, or a unique prefix of the hex (as docker images shows it). Binds by property name from the pipeline (objects with an Id property). An id that no engine has is an Oci.ImageNotFound error.'
         All        = 'Include intermediate images (docker images --all).'
+        Dangling   = 'Only untagged (dangling) images: -Dangling; or only tagged ones: -Dangling:$false (docker images --filter dangling=true).'
+        Label      = 'Only images with every one of these labels, each key or key=value (docker images --filter label=...).'
+        Before     = 'Only images created before this image, given by reference or id (docker images --filter before=...).'
+        Since      = 'Only images created after this image, given by reference or id (docker images --filter since=...).'
         Connection = @(
             'The engines to read from: one or several connections, as returned by Connect-OciEngine or Get-OciConnection; they are read at once. Connections piped to Get-OciImage are gathered and read together.'
             'When omitted, the session default is used. A closed connection is a non-terminating Oci.ConnectionClosed error; without any connection the cmdlet fails with Oci.NoConnection.'
@@ -35,6 +39,13 @@ Repository                Tag        Image ID     Created              Size
 127.0.0.1:5000/small      latest     ebf191b1a8f8 2 hours ago          1.98MB
 '@
             Remarks = 'Lists the images of the session default connection.'
+        }
+        @{
+            Title   = 'Untagged images of a team, by label'
+            Code    = @'
+PS> Get-OciImage -Dangling -Label team=web
+'@
+            Remarks = 'Lists the dangling images labelled team=web: what Clear-OciImage -Label team=web would prune.'
         }
         @{
             Title   = 'Which images are where, across engines'

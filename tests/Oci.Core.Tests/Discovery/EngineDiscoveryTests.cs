@@ -264,30 +264,28 @@ namespace Oci.Tests.Discovery
         }
 
         [Fact]
-        public async Task Ssh_endpoints_are_a_clear_unsupported_error_naming_the_source()
+        public async Task A_scheme_no_registered_driver_reaches_is_a_clear_error_naming_the_source()
         {
+            // Only the memory driver may be used: it reaches mem:// only, so unix:// is a known scheme nobody here takes.
             var options = _box.Options();
-            options.Endpoint = "ssh://me@build-host";
+            options.Endpoint = "unix://" + DiscoverySandbox.DockerSocket;
+            options.Drivers = new IOciDriver[] { new Support.MemoryDriver() };
             var e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(options));
             Assert.Equal(OciErrorKind.Unsupported, e.Kind);
-            Assert.Contains("ssh:// endpoints are not supported yet (from explicit endpoint)", e.Message);
+            Assert.Contains("none of the drivers tried (memory) reaches unix:// endpoints", e.Message);
             Assert.False(e.Attempts.Single().Probed);
-
-            _box.Variables["DOCKER_HOST"] = "ssh://me@build-host";
-            e = await Assert.ThrowsAsync<OciDiscoveryException>(() => OciEngines.ConnectAsync(_box.Options()));
-            Assert.Equal(OciErrorKind.Unsupported, e.Kind);
-            Assert.Contains("  - DOCKER_HOST: ssh://me@build-host: ssh:// endpoints are not supported yet (from DOCKER_HOST)", e.Message);
-            Assert.Contains("ssh:// is not supported yet", e.Message.Split('\n').Last());
         }
 
         [Fact]
-        public async Task An_ssh_DOCKER_HOST_falls_through_to_an_engine_that_answers()
+        public async Task An_ssh_DOCKER_HOST_that_refuses_falls_through_to_an_engine_that_answers()
         {
-            _box.Variables["DOCKER_HOST"] = "ssh://me@build-host";
+            _box.Variables["DOCKER_HOST"] = Support.SshTestBed.ClosedEndpoint();
             var socket = _box.LinkDocker("xdg/docker.sock");
             var result = await DiscoverAsync();
             await AssertWinner(result, OciEndpointSource.RootlessDocker, socket, "Docker");
-            Assert.Equal(OciErrorKind.Unsupported, result.Attempts[0].FailureKind);
+            var first = result.Attempts[0];
+            Assert.Equal((OciEndpointSource.DockerHost, OciErrorKind.EngineUnavailable, true), (first.Candidate.Source, first.FailureKind, first.Probed));
+            Assert.Contains("connection refused", first.Failure);
         }
 
         [Fact]

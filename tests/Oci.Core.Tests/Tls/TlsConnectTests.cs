@@ -35,7 +35,7 @@ namespace Oci.Tests.Tls
         {
             await using var client = await ConnectAsync(TlsTestBed.Good());
             Assert.Equal("Docker", client.Connection.Engine);
-            Assert.Equal(OciEndpoint.Parse(TlsTestBed.Host).ToString(), client.Connection.Endpoint?.ToString());
+            Assert.Equal(TlsTestBed.Host, client.Connection.Endpoint?.ToString());
             Assert.False(string.IsNullOrEmpty(client.Connection.EngineVersion));
             Assert.True(client.Connection.IsEncrypted);
             // Both transports speak TLS: the raw one (PING) and Docker.DotNet's (VERSION, LIST).

@@ -26,7 +26,7 @@ namespace Oci.Tests.Tls
             var result = await OciEngines.DiscoverAsync(options ?? _box.Options());
             var ping = await result.Client.ExecuteAsync(new OciRequest(OciMethods.Ping));
             Assert.Equal("Docker", ((OciPing)ping.Data!).Engine);
-            Assert.Equal(OciEndpoint.Parse(TlsTestBed.Host).ToString(), result.Client.Connection.Endpoint?.ToString());
+            Assert.Equal(TlsTestBed.Host, result.Client.Connection.Endpoint?.ToString());
             Assert.True(result.Client.Connection.IsEncrypted);
             return result;
         }

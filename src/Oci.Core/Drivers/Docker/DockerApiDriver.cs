@@ -21,6 +21,27 @@ namespace Oci.Drivers.Docker
             Handle(OciKind.Image, OciMethods.Inspect, DockerImageHandlers.InspectAsync);
             Handle<OciImageTagOptions>(OciKind.Image, OciMethods.Tag, DockerImageHandlers.TagAsync);
             Handle<OciImageRemoveOptions>(OciKind.Image, OciMethods.Remove, DockerImageHandlers.RemoveAsync);
+
+            // issue 10: images end to end, registries, volumes, networks, events and disk use.
+            Handle<OciImagePushOptions>(OciKind.Image, OciMethods.Push, DockerPushHandler.PushAsync);
+            Handle(OciKind.Image, OciMethods.History, DockerImageHandlers.HistoryAsync);
+            Handle<OciImagePruneOptions>(OciKind.Image, OciMethods.Prune, DockerPruneHandlers.ImagesAsync);
+            Handle<OciImageSaveOptions>(OciKind.Image, OciMethods.Save, DockerArchiveHandlers.SaveAsync);
+            Handle<OciImageLoadOptions>(OciKind.Image, OciMethods.Load, DockerArchiveHandlers.LoadAsync);
+            Handle<OciRegistryLoginOptions>(OciKind.Registry, OciMethods.Login, DockerLoginHandlers.LoginAsync);
+            Handle<OciRegistryLogoutOptions>(OciKind.Registry, OciMethods.Logout, DockerLoginHandlers.LogoutAsync);
+            Handle<OciVolumeListOptions>(OciKind.Volume, OciMethods.List, DockerVolumeHandlers.ListAsync);
+            Handle(OciKind.Volume, OciMethods.Inspect, DockerVolumeHandlers.InspectAsync);
+            Handle<OciVolumeCreateOptions>(OciKind.Volume, OciMethods.Create, DockerVolumeHandlers.CreateAsync);
+            Handle<OciVolumeRemoveOptions>(OciKind.Volume, OciMethods.Remove, DockerVolumeHandlers.RemoveAsync);
+            Handle<OciVolumePruneOptions>(OciKind.Volume, OciMethods.Prune, DockerPruneHandlers.VolumesAsync);
+            Handle<OciNetworkListOptions>(OciKind.Network, OciMethods.List, DockerNetworkHandlers.ListAsync);
+            Handle(OciKind.Network, OciMethods.Inspect, DockerNetworkHandlers.InspectAsync);
+            Handle<OciNetworkCreateOptions>(OciKind.Network, OciMethods.Create, DockerNetworkHandlers.CreateAsync);
+            Handle(OciKind.Network, OciMethods.Remove, DockerNetworkHandlers.RemoveAsync);
+            Handle<OciNetworkPruneOptions>(OciKind.Network, OciMethods.Prune, DockerPruneHandlers.NetworksAsync);
+            HandleStream<OciEventOptions, OciEvent>(OciKind.Engine, OciMethods.Events, DockerEventHandler.StreamAsync);
+            Handle(OciKind.Engine, OciMethods.DiskUsage, DockerDiskUsageHandler.DiskUsageAsync);
         }
 
         /// <summary>How long a non-streaming request may take (streams — pulls, logs — are bounded only by cancellation).</summary>

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Oci.Tls;
 using Oci.Transport;
+using Oci.Transport.Ssh;
 
 namespace Oci.Drivers.Docker
 {
@@ -16,7 +17,9 @@ namespace Oci.Drivers.Docker
     /// Identifies a Docker-API engine (dockerd, Podman's compat API) with one <c>GET /_ping</c>. Shared by the docker and
     /// podman drivers, so discovery pings each endpoint once. An engine that is absent or silent is EngineUnavailable;
     /// over TLS, an engine certificate that is not trusted is EngineUnavailable and an engine that refuses the client
-    /// certificate Unauthorized, each saying how to fix it.
+    /// certificate Unauthorized, each saying how to fix it. Over ssh (<see cref="SshDialer"/>) the same: a refused login is
+    /// Unauthorized, an unknown or changed host key, a closed port or a remote without an engine CLI EngineUnavailable,
+    /// and no <c>ssh</c> on PATH Unsupported.
     /// </summary>
     internal sealed class DockerApiProbe : IOciProbe
     {
@@ -26,21 +29,23 @@ namespace Oci.Drivers.Docker
         {
         }
 
-        public bool CanProbe(OciEndpoint endpoint) => endpoint is not null && (endpoint.IsUnixSocket || endpoint.IsNamedPipe || endpoint.IsTcp);
+        public bool CanProbe(OciEndpoint endpoint) => endpoint is not null && (endpoint.IsUnixSocket || endpoint.IsNamedPipe || endpoint.IsTcp || endpoint.IsSsh);
 
         public async Task<OciProbeResult> ProbeAsync(OciEndpoint endpoint, OciConnectOptions options, CancellationToken cancellationToken)
         {
             if (endpoint is null) throw new ArgumentNullException(nameof(endpoint));
             options ??= new OciConnectOptions();
+            var environment = options.Environment ?? OciEnvironment.Current;
             // A missing socket file is the common case of "engine not running": say so instead of an errno text.
-            if (endpoint.IsUnixSocket && !(options.Environment ?? OciEnvironment.Current).FileExists(endpoint.Path!))
+            if (endpoint.IsUnixSocket && !environment.FileExists(endpoint.Path!))
                 throw DockerErrors.CannotConnect(endpoint, $"there is no socket at {endpoint.Path} (is the engine running?)", null);
+            var ssh = endpoint.IsSsh ? SshDialer.Create(endpoint, options.Ssh, environment, options.ConnectTimeout) : null;
             var settings = options.TlsFor(endpoint);
             var tls = settings is null ? null : TlsMaterial.Load(settings, endpoint.Host!);
             HttpClient? http = null;
             try
             {
-                http = EngineTransport.Create(endpoint, tls);
+                http = EngineTransport.Create(endpoint, tls, ssh);
                 var (headers, roundTrip) = await PingAsync(http, endpoint, tls, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
                 tls?.MarkEstablished();
                 return new DockerProbeResult(this, endpoint, options, http, tls, headers, roundTrip);

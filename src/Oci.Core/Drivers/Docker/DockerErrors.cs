@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Oci.Tls;
 using Oci.Transport;
+using Oci.Transport.Ssh;
 
 namespace Oci.Drivers.Docker
 {
@@ -32,6 +33,8 @@ namespace Oci.Drivers.Docker
                 case JsonException:
                     return new OciException(OciErrorKind.EngineError, $"{Subject(what, target)}: the engine at {endpoint} answered with something that is not the JSON expected ({e.Message}).", target ?? endpoint, e.Message, innerException: e);
                 case HttpRequestException or IOException or SocketException:
+                    if (Ssh(e) is { } ssh)
+                        return new OciException(ssh.Kind, $"{Subject(what, target)} failed: {ssh.Why}.", target ?? endpoint, ssh.Why, innerException: e);
                     if (connection.Tls?.Explain(e) is { } tls)
                         return new OciException(tls.Kind, $"{Subject(what, target)} failed: {tls.Why}.", target ?? endpoint, tls.Why, innerException: e);
                     var cause = Exceptions.Innermost(e).Message;
@@ -47,11 +50,21 @@ namespace Oci.Drivers.Docker
         /// </summary>
         public static OciException Unreachable(OciEndpoint endpoint, Exception e, TlsMaterial? tls, TimeSpan timeout)
         {
+            if (Ssh(e) is { } ssh)
+                return CannotConnect(endpoint, ssh.Why, e, ssh.Kind);
             if (tls?.Explain(e) is { } explained && (e is not OperationCanceledException || tls.Rejection is not null))
                 return CannotConnect(endpoint, explained.Why, e, explained.Kind);
             if (e is OperationCanceledException)
                 return CannotConnect(endpoint, $"it did not answer a ping within {timeout.TotalSeconds:0.#} s", e);
             return CannotConnect(endpoint, Exceptions.Innermost(e).Message.TrimEnd('.'), e);
+        }
+
+        /// <summary>The ssh failure that caused <paramref name="e"/>, when it came from an ssh connection (HTTP wraps it).</summary>
+        private static SshTransportException? Ssh(Exception e)
+        {
+            for (Exception? x = e; x is not null; x = x.InnerException)
+                if (x is SshTransportException ssh) return ssh;
+            return null;
         }
 
         /// <summary>A ping answered with an HTTP error and no API version: not an engine, or a TLS port spoken to in plain HTTP.</summary>
@@ -121,7 +134,7 @@ namespace Oci.Drivers.Docker
             if (Has(t, "i/o timeout", "timeout exceeded", "deadline exceeded", "timed out"))
                 return OciErrorKind.Timeout;
             // Podman: "unable to delete image ... by ID with more than one tag (...): please force removal" (HTTP 500, where dockerd answers 409).
-            if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use", "please force removal"))
+            if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use", "please force removal", "already exists"))
                 return OciErrorKind.Conflict;
             if (Has(t, "invalid reference format"))
                 return OciErrorKind.InvalidReference;

@@ -18,19 +18,23 @@ namespace Oci.Drivers.Docker
         /// <summary>LIST: the target, if any, filters by reference (Docker's wildcards), as the engine applies it.</summary>
         public static async Task<OciResponse> ListAsync(DockerConnection c, OciRequest request, OciImageListOptions options, CancellationToken cancellationToken)
         {
-            var images = await ListAsync(c, options.All, CheckFilter(request.Target), cancellationToken).ConfigureAwait(false);
+            var images = await ListAsync(c, options, CheckFilter(request.Target), cancellationToken).ConfigureAwait(false);
             return Answer(request, images, c);
         }
 
-        /// <summary>The engine's image list, filtered by <paramref name="referenceFilter"/> on the engine when given.</summary>
-        internal static async Task<IEnumerable<OciImage>> ListAsync(DockerConnection c, bool all, string? referenceFilter, CancellationToken cancellationToken)
+        /// <summary>
+        /// The engine's image list with the options' filters (dangling, labels, before, since) and
+        /// <paramref name="referenceFilter"/>, applied by the engine.
+        /// </summary>
+        internal static async Task<IEnumerable<OciImage>> ListAsync(DockerConnection c, OciImageListOptions options, string? referenceFilter, CancellationToken cancellationToken)
         {
-            var query = "images/json" + (all ? "?all=1" : "?all=0");
-            if (referenceFilter is not null)
-            {
-                var filters = new Dictionary<string, Dictionary<string, bool>> { ["reference"] = new() { [referenceFilter] = true } };
-                query += "&filters=" + Uri.EscapeDataString(JsonSerializer.Serialize(filters, DockerJson.Default.DictionaryStringDictionaryStringBoolean));
-            }
+            var filters = new DockerFilters()
+                .Add("reference", referenceFilter)
+                .Bool("dangling", options.Dangling)
+                .Labels(options.Labels)
+                .Add("before", CheckImage(options.Before, "before"))
+                .Add("since", CheckImage(options.Since, "since"));
+            var query = "images/json" + (options.All ? "?all=1" : "?all=0") + filters.Query();
             var list = await c.Http.GetJsonAsync(query, DockerJson.Default.ListImageSummaryDto, cancellationToken).ConfigureAwait(false);
             return list.Select(DockerModels.ToImage);
         }
@@ -41,6 +45,24 @@ namespace Oci.Drivers.Docker
             if (filter is not null && !FilterPattern.IsMatch(filter))
                 throw new OciException(OciErrorKind.InvalidArgument, $"'{filter}' is not a valid image reference filter.", filter);
             return filter;
+        }
+
+        /// <summary>An image named as a filter value (before, since): an id or a reference, checked; null when none.</summary>
+        private static string? CheckImage(string? image, string what)
+        {
+            if (image is null) return null;
+            if (ImageReference.IsImageId(image)) return image;
+            if (!ImageReference.TryParse(image, out var r, out var error))
+                throw new OciException(OciErrorKind.InvalidReference, $"'{image}' ({what}) is not an image reference or id: {error}.", image);
+            return r!.ToString();
+        }
+
+        /// <summary>HISTORY: the image's steps, newest first.</summary>
+        public static async Task<OciResponse> HistoryAsync(DockerConnection c, OciRequest request, CancellationToken cancellationToken)
+        {
+            var name = ImageTarget.Resolve(request);
+            var steps = await c.Http.GetJsonAsync("images/" + name + "/history", DockerObjectJson.Default.ListImageHistoryDto, cancellationToken).ConfigureAwait(false);
+            return OciResponse.For(request, steps.Select(DockerModels.ToHistory).ToArray(), target: name);
         }
 
         /// <summary>The LIST answer: images sorted by reference (untagged last), targeting the filter or the endpoint.</summary>

@@ -44,6 +44,21 @@ namespace Oci.Drivers.Docker
             };
         }
 
+        public static OciImageHistory ToHistory(ImageHistoryDto h) => new()
+        {
+            // Steps built elsewhere have no id here: dockerd says "<missing>", Podman "missing".
+            Id = h.Id is null or "missing" or "<missing>" ? "<missing>" : WithAlgorithm(h.Id),
+            Created = h.Created > 0 ? DateTimeOffset.FromUnixTimeSeconds(h.Created) : null,
+            CreatedBy = h.CreatedBy ?? string.Empty,
+            Tags = Familiar(h.Tags),
+            Size = h.Size,
+            Comment = h.Comment ?? string.Empty,
+        };
+
+        /// <summary>A time in RFC 3339 as the engines write it; null when absent or the zero time.</summary>
+        public static DateTimeOffset? Time(string? text) =>
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) && t.Year > 1 ? t : null;
+
         /// <summary>An image id with its algorithm: some engines (Podman) leave <c>sha256:</c> off.</summary>
         public static string WithAlgorithm(string? id) =>
             id is null ? string.Empty : id.Length == 64 && IsHex(id) ? "sha256:" + id : id;

@@ -49,7 +49,8 @@ namespace Oci.Drivers.Docker
 
         public override string ApiVersion => Header("Api-Version") ?? string.Empty;
 
-        public override bool IsEncrypted => _tls is not null || Endpoint.Scheme == "https";
+        // ssh encrypts everything it carries, as TLS does.
+        public override bool IsEncrypted => _tls is not null || Endpoint.Scheme == "https" || Endpoint.IsSsh;
 
         public override IReadOnlyDictionary<string, string> Properties => _headers;
 

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +18,12 @@ namespace Oci.Drivers.Docker
         private const int MaxLine = 1024 * 1024;
 
         public static async Task ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, Action<T> onItem, CancellationToken cancellationToken)
+        {
+            await foreach (var item in ItemsAsync(response, type, cancellationToken).ConfigureAwait(false)) onItem(item);
+        }
+
+        /// <summary>The stream's items as they arrive (a stream that follows, such as events, ends when the engine closes it).</summary>
+        public static async IAsyncEnumerable<T> ItemsAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
 #if NET8_0_OR_GREATER
             using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -40,11 +48,11 @@ namespace Oci.Drivers.Docker
                 {
                     throw new OperationCanceledException(cancellationToken);
                 }
-                if (line is null) return;
+                if (line is null) yield break;
                 if (line.Length > MaxLine) throw new JsonException($"a line of the engine's stream is longer than {MaxLine} bytes");
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 var item = JsonSerializer.Deserialize(line, type);
-                if (item is not null) onItem(item);
+                if (item is not null) yield return item;
             }
         }
     }

@@ -16,7 +16,7 @@ namespace Oci.Drivers.Podman
     /// announces, with the Docker driver's handlers; this driver replaces those where Podman differs: the reference
     /// filter of LIST, the outcome of PULL (its stream does not say), and image inspection, which goes to the native
     /// libpod API because that reports the image's own manifest digest. The compat pull is kept because it reports
-    /// progress per layer (libpod's pull stream does not).
+    /// progress per layer (libpod's pull stream does not). LOGIN and LOGOUT keep credentials in Podman's auth file; PRUNE of every unused image goes to libpod.
     /// </para>
     /// </remarks>
     public sealed class PodmanDriver : DockerApiDriver<PodmanConnection>
@@ -25,6 +25,11 @@ namespace Oci.Drivers.Podman
         {
             Handle<OciImageListOptions>(OciKind.Image, OciMethods.List, PodmanImageHandlers.ListAsync);
             Handle<OciPullOptions>(OciKind.Image, OciMethods.Pull, PodmanImageHandlers.PullAsync);
+
+            // issue 10: credentials go to Podman's auth file; a prune of every unused image goes to libpod.
+            Handle<OciImagePruneOptions>(OciKind.Image, OciMethods.Prune, PodmanPruneHandlers.ImagesAsync);
+            Handle<OciRegistryLoginOptions>(OciKind.Registry, OciMethods.Login, PodmanLoginHandlers.LoginAsync);
+            Handle<OciRegistryLogoutOptions>(OciKind.Registry, OciMethods.Logout, PodmanLoginHandlers.LogoutAsync);
         }
 
         public override string Name => "podman";

@@ -16,7 +16,7 @@ namespace Oci.Drivers.Podman
         public static async Task<OciResponse> ListAsync(PodmanConnection c, OciRequest request, OciImageListOptions options, CancellationToken cancellationToken)
         {
             var filter = DockerImageHandlers.CheckFilter(request.Target);
-            var images = await DockerImageHandlers.ListAsync(c, options.All, null, cancellationToken).ConfigureAwait(false);
+            var images = await DockerImageHandlers.ListAsync(c, options, null, cancellationToken).ConfigureAwait(false);
             if (filter is not null)
             {
                 var regex = ReferenceFilter.Compile(filter);
