@@ -35,7 +35,7 @@ namespace Oci.Benchmarks.Compare
                 await StartupCases.FreshProcessesAsync(o, report, configuration);
             }
             if (o.Runs("memory")) foreach (var e in engines) await MemoryCase.RunAsync(e, o, report);
-            if (o.Runs("streams")) foreach (var e in engines) await StreamCases.RunAsync(e, report);
+            if (o.Runs("streams")) foreach (var e in engines) await StreamCases.RunAsync(e, o, report);
             if (o.Runs("pulls")) foreach (var e in engines) await PullCases.RunAsync(e, o, report);
 
             var path = report.Save(header);
