@@ -26,6 +26,22 @@
         'Disconnect-OciEngine'
         'Get-OciImage'
         'Remove-OciImage'
+        # Containers.
+        'Get-OciContainer'
+        'New-OciContainer'
+        'Start-OciContainer'
+        'Stop-OciContainer'
+        'Restart-OciContainer'
+        'Suspend-OciContainer'
+        'Resume-OciContainer'
+        'Send-OciContainerSignal'
+        'Wait-OciContainer'
+        'Remove-OciContainer'
+        'Get-OciContainerLog'
+        'Invoke-OciContainerCommand'
+        'Invoke-OciContainer'
+        'Copy-OciContainerItem'
+        'Get-OciContainerStat'
         # issue 10: images end to end, registries, volumes, networks, events, disk use
         'Add-OciImageTag'
         'Invoke-OciPush'
@@ -65,6 +81,7 @@
 - Invoke-OciPull: pull images from the pipeline with per-layer progress, -WhatIf/-Confirm, one typed response per reference.
 - Invoke-OciRequest: send any method the driver supports (PING, VERSION, INFO, LIST, INSPECT, TAG, REMOVE, PULL).
 - Docker driver; table views for connections, responses and images; help for every cmdlet.
+- Containers on Docker and Podman: Get-, New-, Start-, Stop-, Restart-, Suspend-, Resume-, Wait-, Remove-OciContainer, Send-OciContainerSignal, Get-OciContainerLog (-Follow), Invoke-OciContainerCommand (exec, with stdin), Invoke-OciContainer (run), Copy-OciContainerItem (cp), Get-OciContainerStat.
 '@
         }
     }

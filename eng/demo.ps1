@@ -1,6 +1,6 @@
 <#
     The main job, end to end, as the README's quick start: connect to the engine, pull an image with
-    progress, list the engine's images, disconnect. build.ps1 -Task Demo builds out/Oci, starts the test
+    progress, list the engine's images, run a container from the image (its output and exit code), disconnect. build.ps1 -Task Demo builds out/Oci, starts the test
     bed and runs this; it also runs on its own against any engine once the module is built.
 
     -Reference  the image to pull (default: small:latest in $env:OCI_TEST_REGISTRY, else 127.0.0.1:5000)
@@ -46,6 +46,15 @@ try {
     $list | Show-Output
     # The typed data behind the response: the images, as `docker images` shows them.
     $list.Data | Show-Output
+
+    # A container from the pulled image, run to its end and removed (docker run --rm): both streams and the exit code.
+    # Network mode none: the test bed's engines have no bridge network.
+    Write-Host "== Invoke-OciContainer '$Reference' (run, then removed)" -ForegroundColor Cyan
+    $run = Invoke-OciContainer $Reference 'sh', '-c', 'echo "hello from $(hostname)"; echo "a warning" >&2; exit 3' -Network none
+    $run | Show-Output
+    Write-Host "stdout: $($run.Stdout.TrimEnd())"
+    Write-Host "stderr: $($run.Stderr.TrimEnd())"
+    Write-Host "exit code: $($run.ExitCode)"
 }
 finally {
     Write-Host '== Get-OciConnection | Disconnect-OciEngine' -ForegroundColor Cyan

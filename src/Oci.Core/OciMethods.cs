@@ -15,6 +15,21 @@ namespace Oci
         public const string Tag = "TAG";
         public const string Remove = "REMOVE";
 
+        // Containers (LIST, INSPECT, REMOVE above and CREATE below serve them too).
+        public const string Start = "START";
+        public const string Stop = "STOP";
+        public const string Kill = "KILL";
+        public const string Restart = "RESTART";
+        public const string Pause = "PAUSE";
+        public const string Unpause = "UNPAUSE";
+        public const string Wait = "WAIT";
+        public const string State = "STATE";
+        public const string Logs = "LOGS";
+        public const string Exec = "EXEC";
+        public const string Run = "RUN";
+        public const string Copy = "COPY";
+        public const string Stats = "STATS";
+
         // Images end to end, volumes, networks, events and disk use (issue 10).
         public const string Push = "PUSH";
         public const string History = "HISTORY";
@@ -31,6 +46,8 @@ namespace Oci
         public static IReadOnlyList<string> All { get; } = new[]
         {
             Ping, Version, Info, Pull, List, Inspect, Tag, Remove,
+            // Containers.
+            Start, Stop, Kill, Restart, Pause, Unpause, Wait, State, Logs, Exec, Run, Copy, Stats,
             // issue 10
             Push, History, Prune, Save, Load, Create, Login, Logout, Events, DiskUsage,
         };
@@ -40,6 +57,8 @@ namespace Oci
             method.ToUpperInvariant() switch
             {
                 Ping or Version or Info => OciKind.Engine,
+                // Containers.
+                Create or Start or Stop or Kill or Restart or Pause or Unpause or Wait or State or Logs or Exec or Run or Copy or Stats => OciKind.Container,
                 // issue 10
                 Events or DiskUsage => OciKind.Engine,
                 Login or Logout => OciKind.Registry,

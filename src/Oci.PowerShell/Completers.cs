@@ -111,6 +111,22 @@ namespace Oci.PowerShell
         }
     }
 
+    /// <summary>Completes container names and short ids from the engines, with image and state (docker's status words) as the tooltip.</summary>
+    public sealed class ContainerNameCompleter : LiveNameCompleter
+    {
+        protected override OciRequest Request() => OciRequest.WithOptions(OciMethods.List, OciKind.Container, null, new OciContainerListOptions { All = true });
+
+        protected override IEnumerable<(string Value, string Tooltip)> Names(object? data)
+        {
+            foreach (var c in data as IEnumerable<OciContainer> ?? Enumerable.Empty<OciContainer>())
+            {
+                var tip = $"{c.Image}, {c.State}" + (c.ExitCode is { } code ? $" ({code})" : string.Empty);
+                yield return (c.Name, tip);
+                yield return (c.ShortId, $"{c.Name}: {tip}");
+            }
+        }
+    }
+
     /// <summary>Completes volume names from the engines, with driver and labels as the tooltip.</summary>
     public sealed class VolumeNameCompleter : LiveNameCompleter
     {

@@ -181,6 +181,41 @@ namespace Oci.PowerShell
         }
 
         /// <summary>
+        /// Gets <paramref name="id"/> (a <paramref name="kind"/>) with INSPECT from every connection at once and writes what
+        /// answered. An id names a thing on (usually) one engine: NotFound from some engines is no error, from all of them
+        /// it is <c>Oci.&lt;Kind&gt;NotFound</c> naming the id.
+        /// </summary>
+        internal void InspectEach(IReadOnlyList<OciConnection> connections, string id, OciKind kind)
+        {
+            var found = false;
+            InvokeEach(connections,
+                async (c, ct) =>
+                {
+                    try
+                    {
+                        return await c.Client.ExecuteAsync(new OciRequest(OciMethods.Inspect, kind, id), ct).ConfigureAwait(false);
+                    }
+                    catch (OciException e) when (e.Kind == OciErrorKind.NotFound)
+                    {
+                        return null;
+                    }
+                },
+                (c, response) =>
+                {
+                    if (response is null) return;
+                    found = true;
+                    Emit(response.Data!, c);
+                },
+                _ => id, kind);
+            if (!found) WriteError(NoneFound(id, connections, kind));
+        }
+
+        /// <summary>The error of a literal name or id that no engine has: <c>Oci.&lt;Kind&gt;NotFound</c> naming it and the engines asked.</summary>
+        internal static ErrorRecord NoneFound(string name, IReadOnlyList<OciConnection> connections, OciKind kind) =>
+            OciErrors.From(new OciException(OciErrorKind.NotFound,
+                $"No {kind.ToString().ToLowerInvariant()} matches '{name}' on {string.Join(", ", connections.Select(c => c.Name))}.", name), name, kind);
+
+        /// <summary>
         /// Reads a stream on the thread pool and hands each item to <paramref name="write"/> on the pipeline thread as it
         /// arrives (a fast stream waits for the pipeline rather than filling memory). <paramref name="read"/> is the core's
         /// callback reader (<c>client.ForEachAsync&lt;T&gt;(request, onItem, ct)</c>): the module never names

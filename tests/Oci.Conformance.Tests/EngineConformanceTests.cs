@@ -28,6 +28,12 @@ namespace Oci.Conformance.Tests
         // Podman samples pull progress on a timer: a fast local download may show no byte counts at all.
         protected override bool ReportsDownloadBytesAlways => false;
 
+        // Podman drops the published ports of a container without a network (the test bed runs containers with none).
+        protected override bool RecordsPortsWithoutNetwork => false;
+
+        // libpod names the container's bundle (the folder of its OCI config).
+        protected override bool NamesBundle => true;
+
         // podman login keeps an auth file, not a config folder.
         protected override string LoginConfigPath(string folder) => System.IO.Path.Combine(folder, "auth.json");
     }
@@ -46,6 +52,16 @@ namespace Oci.Conformance.Tests
 
         // Podman's compat pull stream has no "Status:" line: the docker driver cannot tell a download from an up-to-date image.
         protected override bool ReportsPullOutcome => false;
+
+        // Podman drops the published ports of a container without a network (the test bed runs containers with none).
+        protected override bool RecordsPortsWithoutNetwork => false;
+
+        // Podman's compat stats answer carries no previous sample, so no CPU share can be computed from it.
+        protected override bool ReportsCpuPercent => false;
+
+        // Podman's compat API: its ancestor filter takes neither image ids nor tagless repositories, names match without
+        // Docker's slash, and a wait for removal answers 0 (the podman driver works around all three through libpod).
+        protected override bool FiltersAndWaitsLikeDockerd => false;
 
         // Podman's compatible /auth speaks only HTTPS to registries; the docker driver uses it as it is.
         protected override bool LogsInToPlainHttpRegistries => false;

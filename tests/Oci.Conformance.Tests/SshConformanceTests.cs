@@ -31,6 +31,12 @@ namespace Oci.Conformance.Tests
         // Podman samples pull progress on a timer: a fast local download may show no byte counts at all.
         protected override bool ReportsDownloadBytesAlways => false;
 
+        // Podman drops the published ports of a container without a network (the test bed runs containers with none).
+        protected override bool RecordsPortsWithoutNetwork => false;
+
+        // libpod names the container's bundle (the folder of its OCI config).
+        protected override bool NamesBundle => true;
+
         // podman login keeps an auth file, not a config folder.
         protected override string LoginConfigPath(string folder) => System.IO.Path.Combine(folder, "auth.json");
 

@@ -97,6 +97,12 @@ namespace Oci.Conformance
             (OciKind.Registry, OciMethods.Login), (OciKind.Registry, OciMethods.Logout),
             (OciKind.Volume, OciMethods.List), (OciKind.Volume, OciMethods.Inspect), (OciKind.Volume, OciMethods.Create), (OciKind.Volume, OciMethods.Remove), (OciKind.Volume, OciMethods.Prune),
             (OciKind.Network, OciMethods.List), (OciKind.Network, OciMethods.Inspect), (OciKind.Network, OciMethods.Create), (OciKind.Network, OciMethods.Remove), (OciKind.Network, OciMethods.Prune),
+            // Containers.
+            (OciKind.Container, OciMethods.Create), (OciKind.Container, OciMethods.Start), (OciKind.Container, OciMethods.Stop), (OciKind.Container, OciMethods.Kill),
+            (OciKind.Container, OciMethods.Restart), (OciKind.Container, OciMethods.Pause), (OciKind.Container, OciMethods.Unpause), (OciKind.Container, OciMethods.Remove),
+            (OciKind.Container, OciMethods.Wait), (OciKind.Container, OciMethods.List), (OciKind.Container, OciMethods.Inspect), (OciKind.Container, OciMethods.State),
+            (OciKind.Container, OciMethods.Logs), (OciKind.Container, OciMethods.Exec), (OciKind.Container, OciMethods.Run), (OciKind.Container, OciMethods.Copy),
+            (OciKind.Container, OciMethods.Stats),
         };
 
         /// <summary>The client connected for the current test.</summary>

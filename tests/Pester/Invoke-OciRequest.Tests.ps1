@@ -142,3 +142,26 @@ Describe 'Invoke-OciRequest' {
         $completions | Should -Not -Contain 'LIST'
     }
 }
+
+Describe 'Invoke-OciRequest with containers' {
+    BeforeAll {
+        Disconnect-OciEngine -All
+        $podman = Connect-OciEngine -Endpoint $PodmanEndpoint -Name reqctr-podman -ErrorAction Stop
+        $run = [guid]::NewGuid().ToString('N')
+    }
+
+    AfterAll { Remove-TestContainers -Run $run -Connection $podman }
+
+    It 'CREATE takes the spec as -Parameters, unknown keys refused by name; LOGS writes its lines as they arrive' {
+        $name = New-TestContainerName
+        $r = Invoke-OciRequest CREATE $Small -Kind Container -Parameters @{ name = $name; command = 'sh', '-c', 'echo a; echo b >&2'; networkMode = 'none'; labels = @{ $ContainerLabel = $run } } -Connection $podman
+        $r.Status | Should -Be 'Created'
+        $r.Data.Name | Should -Be $name
+        { Invoke-OciRequest CREATE $Small -Kind Container -Parameters @{ comand = 'true' } -Connection $podman } | Should -Throw -ErrorId 'Oci.InvalidArgument,Oci.PowerShell.InvokeOciRequest'
+        $null = Invoke-OciRequest START $name -Kind Container -Connection $podman
+        $null = Invoke-OciRequest WAIT $name -Kind Container -Connection $podman
+        $lines = @(Invoke-OciRequest LOGS $name -Kind Container -Parameters @{ follow = $true } -Connection $podman)
+        ($lines | ForEach-Object { "$($_.Stream) $($_.Text)" } | Sort-Object) | Should -Be @('Stderr b', 'Stdout a')
+        $lines[0].GetType().FullName | Should -Be 'Oci.OciLogLine'
+    }
+}

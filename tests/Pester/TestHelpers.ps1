@@ -367,6 +367,64 @@ $ImageColumns = @('Repository', 'Tag', 'Image ID', 'Created', 'Size')
 $ConnectionColumns = @('Name', 'Driver', 'Endpoint', 'Engine', 'Version', 'API', 'Source', 'Connected')
 $ResponseColumns = @('Method', 'Kind', 'Target', 'Status', 'Result', 'Duration(ms)')
 
+# ---- Containers ----
+
+$ContainerLabel = 'oci.pester'
+
+function New-TestContainerName {
+    # A container name of the test's own.
+    param([string] $Prefix = 'pst')
+    "$Prefix-" + [guid]::NewGuid().ToString('N').Substring(0, 12)
+}
+
+function New-LabelledTestContainer {
+    # A container on the small image (network none, labelled $ContainerLabel=$Run) running `sh -c $Script`, made with the
+    # module's own cmdlets; started unless -NoStart. Returns the OciContainer.
+    param([Parameter(Mandatory)] $Connection, [Parameter(Mandatory)] [string] $Run, [string] $Script = 'sleep 60', [switch] $NoStart, [string] $Name = (New-TestContainerName))
+    $c = New-OciContainer $Small 'sh', '-c', $Script -Name $Name -Network none -Label @{ $ContainerLabel = $Run } -Connection $Connection -ErrorAction Stop
+    if (-not $NoStart) { $c = Start-OciContainer $c.Name -Connection $Connection -PassThru -ErrorAction Stop }
+    $c
+}
+
+function Remove-TestContainers {
+    # Force-removes every container labelled $ContainerLabel=$Run on the connections (a test's clean-up, failed or not).
+    param([Parameter(Mandatory)] [string] $Run, [Parameter(Mandatory)] $Connection)
+    Get-OciContainer -All -Label "$ContainerLabel=$Run" -Connection $Connection -ErrorAction SilentlyContinue |
+        Remove-OciContainer -Force -Volumes -Confirm:$false -ErrorAction SilentlyContinue
+}
+
+function Wait-Until {
+    # Polls $Condition until it is true; a hang guard of $Seconds fails the test instead of waiting forever.
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [double] $Seconds = 60, [string] $Because = 'the condition')
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    while (-not (& $Condition)) {
+        if ($watch.Elapsed.TotalSeconds -gt $Seconds) { throw "Timed out after $Seconds s waiting for $Because." }
+        Start-Sleep -Milliseconds 50
+    }
+}
+
+function Stop-InRunspace {
+    # Starts $ScriptBlock in $Runspace, waits until $Ready (given what the run wrote so far) is true, then stops the
+    # pipeline as Ctrl+C does; returns how long the stop took and what the run wrote. $Guard bounds each wait.
+    param([Parameter(Mandatory)] [runspace] $Runspace, [Parameter(Mandatory)] [scriptblock] $ScriptBlock, [Parameter(Mandatory)] [scriptblock] $Ready, [double] $Guard = 60)
+    $ps = [powershell]::Create()
+    $ps.Runspace = $Runspace
+    $null = $ps.AddScript($ScriptBlock.ToString())
+    $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+    $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+    try {
+        Wait-Until { & $Ready $output } -Seconds $Guard -Because 'the run to get going'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $stop = $ps.BeginStop($null, $null)
+        if (-not $stop.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds($Guard))) { throw "The run did not stop within $Guard s." }
+        $ps.EndStop($stop)
+        [pscustomobject]@{ Elapsed = $watch.Elapsed; Output = @($output); State = $ps.InvocationStateInfo.State; Completed = $handle.IsCompleted }
+    }
+    finally {
+        $ps.Dispose()
+    }
+}
+
 # ---- issue 10: image archives of a test's own, and containers as props (through the engine's API directly) ----
 
 function New-TestArchive {

@@ -73,7 +73,8 @@ namespace Oci
         {
             null => string.Empty,
             string s => s,
-            IDictionary d => "{" + string.Join(",", d.Keys.Cast<object>().Select(k => k + "=" + Text(d[k]))) + "}",
+            // An entry whose key looks secret (an environment's DB_PASSWORD) hides its value.
+            IDictionary d => "{" + string.Join(",", d.Keys.Cast<object>().Select(k => k + "=" + (Secrets.IsSecretName(System.Convert.ToString(k, CultureInfo.InvariantCulture) ?? string.Empty) ? Secrets.Redacted : Text(d[k])))) + "}",
             IEnumerable e => "[" + string.Join(",", e.Cast<object?>().Select(Text)) + "]",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
@@ -100,7 +101,8 @@ namespace Oci
                 Info = info;
                 Name = char.ToLowerInvariant(info.Name[0]) + info.Name.Substring(1);
                 Secret = info.PropertyType == typeof(OciRegistryCredential) || info.PropertyType == typeof(SecureString)
-                         || (info.PropertyType != typeof(bool) && Secrets.IsSecretName(info.Name));
+                         || (info.PropertyType != typeof(bool) && Secrets.IsSecretName(info.Name))
+                         || info.IsDefined(typeof(SensitiveAttribute), inherit: true);
             }
 
             public PropertyInfo Info { get; }
@@ -181,7 +183,9 @@ namespace Oci
                 {
                     if (value is string name && !int.TryParse(name, out _))
                     {
-                        var match = Enum.GetNames(underlying).FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase));
+                        // "not-running", "on_failure" and "NotRunning" all name NotRunning / OnFailure.
+                        var bare = name.Trim().Replace("-", string.Empty).Replace("_", string.Empty);
+                        var match = Enum.GetNames(underlying).FirstOrDefault(n => string.Equals(n, bare, StringComparison.OrdinalIgnoreCase));
                         if (match is null) throw context.Invalid($"Parameter '{path}' of {context.Method} must be one of {string.Join(", ", Enum.GetNames(underlying))}; got {(secret ? "another value" : Shown(value))}.");
                         return Enum.Parse(underlying, match);
                     }

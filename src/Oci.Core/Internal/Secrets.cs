@@ -3,6 +3,12 @@ using System.Globalization;
 
 namespace Oci
 {
+    /// <summary>Marks an options property whose value is never shown (a command's stdin, say), whatever its name.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    internal sealed class SensitiveAttribute : Attribute
+    {
+    }
+
     /// <summary>Keeps secrets out of request lines, messages and ToString().</summary>
     internal static class Secrets
     {

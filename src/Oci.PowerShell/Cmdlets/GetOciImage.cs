@@ -78,7 +78,7 @@ namespace Oci.PowerShell
             var connections = ResolveConnections(_connections);
             if (ParameterSetName == ById)
             {
-                foreach (var id in _ids.Distinct()) GetById(connections, id);
+                foreach (var id in _ids.Distinct()) InspectEach(connections, id, OciKind.Image);
                 return;
             }
             var options = ListOptions();
@@ -97,7 +97,7 @@ namespace Oci.PowerShell
                     },
                     _ => name, OciKind.Image);
                 if (!found && name is not null && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteError(NotFound(name, connections));
+                    WriteError(NoneFound(name, connections, OciKind.Image));
             }
         }
 
@@ -109,35 +109,5 @@ namespace Oci.PowerShell
             Before = Before,
             Since = Since,
         };
-
-        /// <summary>An id names an image on (usually) one engine: not found is an error only when no engine has it.</summary>
-        private void GetById(IReadOnlyList<OciConnection> connections, string id)
-        {
-            var found = false;
-            InvokeEach(connections,
-                async (c, ct) =>
-                {
-                    try
-                    {
-                        return await c.Client.ExecuteAsync(new OciRequest(OciMethods.Inspect, OciKind.Image, id), ct).ConfigureAwait(false);
-                    }
-                    catch (OciException e) when (e.Kind == OciErrorKind.NotFound)
-                    {
-                        return null;
-                    }
-                },
-                (c, response) =>
-                {
-                    if (response is null) return;
-                    found = true;
-                    Emit(response.Data!, c);
-                },
-                _ => id, OciKind.Image);
-            if (!found) WriteError(NotFound(id, connections));
-        }
-
-        private static ErrorRecord NotFound(string name, IReadOnlyList<OciConnection> connections) =>
-            OciErrors.From(new OciException(OciErrorKind.NotFound,
-                $"No image matches '{name}' on {string.Join(", ", connections.Select(c => c.Name))}.", name), name, OciKind.Image);
     }
 }

@@ -17,7 +17,7 @@ namespace Oci.PowerShell
         // the module, before the dependency resolver is installed) load Oci.Core.
         private object? _kind;
 
-        /// <summary>The method (PING, VERSION, INFO, PULL, LIST, INSPECT, TAG, REMOVE, or a driver's own); the driver must serve it for -Kind.</summary>
+        /// <summary>The method (PING, VERSION, INFO, PULL, LIST, INSPECT, TAG, REMOVE, CREATE, START, STOP, LOGS, EXEC, RUN, ..., or a driver's own); the driver must serve it for -Kind.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(MethodCompleter))]

@@ -8,7 +8,7 @@
         'PULL through Invoke-OciRequest shows the same progress bars as Invoke-OciPull. -Verbose shows the request line that is sent, for example "LIST IMAGE all=True"; values of secret parameters (passwords, tokens) are never shown.'
     )
     Parameters   = @{
-        Method = 'The method to call: PING, VERSION, INFO, PULL, LIST, INSPECT, TAG, REMOVE, or a method the driver adds. Case does not matter; names are letters, digits and underscores. A method the driver does not support fails with the error Oci.Unsupported.'
+        Method = 'The method to call: PING, VERSION, INFO, PULL, LIST, INSPECT, TAG, REMOVE; for containers (-Kind Container) also CREATE, START, STOP, KILL, RESTART, PAUSE, UNPAUSE, WAIT, STATE, LOGS, EXEC, RUN, COPY, STATS; or a method the driver adds. Case does not matter; names are letters, digits and underscores. A method the driver does not support fails with the error Oci.Unsupported.'
         Target = 'What the method acts on: an image reference or image id (Kind Image), or a container id or name (Kind Container). PING, VERSION and INFO take none. For LIST the target is an optional reference filter, in which wildcards are permitted (for example 127.0.0.1:5000/*).'
         Kind = 'The kind of target the method acts on: Image, Container or Engine. When omitted, the method''s default kind is used (Engine for PING, VERSION and INFO; Image for the others).'
         Parameters = @(

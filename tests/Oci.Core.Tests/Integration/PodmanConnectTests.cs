@@ -23,6 +23,7 @@ namespace Oci.Tests.Integration
             Assert.Contains("docker", OciDrivers.Names);
             var driver = new PodmanDriver();
             Assert.Equal("podman", driver.Name);
+            // LIST, INSPECT and REMOVE are served for images and containers alike.
             Assert.Equal(OciMethods.All.OrderBy(m => m), Enum.GetValues<OciKind>().SelectMany(driver.Methods).Distinct().OrderBy(m => m));
         }
 

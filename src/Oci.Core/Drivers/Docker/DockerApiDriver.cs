@@ -21,6 +21,24 @@ namespace Oci.Drivers.Docker
             Handle(OciKind.Image, OciMethods.Inspect, DockerImageHandlers.InspectAsync);
             Handle<OciImageTagOptions>(OciKind.Image, OciMethods.Tag, DockerImageHandlers.TagAsync);
             Handle<OciImageRemoveOptions>(OciKind.Image, OciMethods.Remove, DockerImageHandlers.RemoveAsync);
+            // Containers.
+            Handle<OciContainerSpec>(OciKind.Container, OciMethods.Create, DockerContainerHandlers.CreateAsync);
+            Handle(OciKind.Container, OciMethods.Start, DockerContainerHandlers.StartAsync);
+            Handle<OciContainerStopOptions>(OciKind.Container, OciMethods.Stop, DockerContainerHandlers.StopAsync);
+            Handle<OciContainerKillOptions>(OciKind.Container, OciMethods.Kill, DockerContainerHandlers.KillAsync);
+            Handle<OciContainerStopOptions>(OciKind.Container, OciMethods.Restart, DockerContainerHandlers.RestartAsync);
+            Handle(OciKind.Container, OciMethods.Pause, DockerContainerHandlers.PauseAsync);
+            Handle(OciKind.Container, OciMethods.Unpause, DockerContainerHandlers.UnpauseAsync);
+            Handle<OciContainerRemoveOptions>(OciKind.Container, OciMethods.Remove, DockerContainerHandlers.RemoveAsync);
+            Handle<OciContainerWaitOptions>(OciKind.Container, OciMethods.Wait, DockerContainerHandlers.WaitAsync);
+            Handle<OciContainerListOptions>(OciKind.Container, OciMethods.List, DockerContainerList.ListAsync);
+            Handle(OciKind.Container, OciMethods.Inspect, DockerContainerHandlers.InspectAsync);
+            Handle(OciKind.Container, OciMethods.State, DockerContainerHandlers.StateAsync);
+            HandleStream<OciContainerLogOptions, OciLogLine>(OciKind.Container, OciMethods.Logs, DockerLogsHandler.LogsAsync);
+            Handle<OciExecOptions>(OciKind.Container, OciMethods.Exec, DockerExecHandler.ExecAsync);
+            Handle<OciRunOptions>(OciKind.Container, OciMethods.Run, DockerRunHandler.RunAsync);
+            Handle<OciCopyOptions>(OciKind.Container, OciMethods.Copy, DockerCopyHandler.CopyAsync);
+            Handle(OciKind.Container, OciMethods.Stats, DockerStatsHandler.StatsAsync);
 
             // issue 10: images end to end, registries, volumes, networks, events and disk use.
             Handle<OciImagePushOptions>(OciKind.Image, OciMethods.Push, DockerPushHandler.PushAsync);

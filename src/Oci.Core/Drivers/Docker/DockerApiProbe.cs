@@ -48,7 +48,7 @@ namespace Oci.Drivers.Docker
                 http = EngineTransport.Create(endpoint, tls, ssh);
                 var (headers, roundTrip) = await PingAsync(http, endpoint, tls, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
                 tls?.MarkEstablished();
-                return new DockerProbeResult(this, endpoint, options, http, tls, headers, roundTrip);
+                return new DockerProbeResult(this, endpoint, options, http, tls, headers, roundTrip, ssh);
             }
             catch
             {

@@ -29,6 +29,7 @@ namespace Oci.Drivers.Docker
             OsType = answer.OsType;
             Properties = answer.Properties;
             Api = DockerApi.Negotiate(answer.ApiVersion);
+            Ssh = answer.Ssh;
             var (http, tls) = answer.TakeOver();
             _tls = tls;
             Http = new EngineHttp(http, "v" + Api.ToString(2) + "/", requestTimeout);
@@ -53,6 +54,9 @@ namespace Oci.Drivers.Docker
 
         /// <summary>The ping's headers.</summary>
         internal IReadOnlyDictionary<string, string> Properties { get; }
+
+        /// <summary>The ssh dialer of an ssh:// connection, for the streams it opens outside the HTTP pool (EXEC); null otherwise.</summary>
+        internal Transport.Ssh.SshDialer? Ssh { get; }
 
         /// <summary>The TLS material, to explain a failure over TLS.</summary>
         internal TlsMaterial? Tls => _tls;

@@ -127,7 +127,8 @@ namespace Oci.Drivers.Docker
             var t = text.ToLowerInvariant();
             if (Has(t, "unauthorized", "authentication required", "no basic auth credentials", "access denied", "denied: requested access", "incorrect username or password"))
                 return OciErrorKind.Unauthorized;
-            if (Has(t, "manifest unknown", "not found", "no such image", "name unknown", "does not exist", "repository does not exist", "image not known"))
+            if (Has(t, "manifest unknown", "not found", "no such image", "name unknown", "does not exist", "repository does not exist", "image not known",
+                    "no such container", "has already been removed"))
                 return OciErrorKind.NotFound;
             if (Has(t, "connection refused", "no such host", "dial tcp", "network is unreachable", "server misbehaving", "connection reset", "http: server gave http response to https client", "tls: "))
                 return OciErrorKind.RegistryUnavailable;
@@ -136,9 +137,12 @@ namespace Oci.Drivers.Docker
             // Podman: "unable to delete image ... by ID with more than one tag (...): please force removal" (HTTP 500, where dockerd answers 409).
             if (Has(t, "conflict", "is using its referenced image", "image is being used", "must be forced", "image is in use", "please force removal", "already exists"))
                 return OciErrorKind.Conflict;
+            // Containers in the wrong state (Podman answers 500 where dockerd answers 409).
+            if (Has(t, "container state improper", "is not running", "is already paused", "is not paused", "cannot remove a running container"))
+                return OciErrorKind.Conflict;
             if (Has(t, "invalid reference format"))
                 return OciErrorKind.InvalidReference;
-            if (Has(t, "invalid platform", "unknown operating system", "invalid argument"))
+            if (Has(t, "invalid platform", "unknown operating system", "invalid argument", "invalid signal"))
                 return OciErrorKind.InvalidArgument;
             return fallback;
         }

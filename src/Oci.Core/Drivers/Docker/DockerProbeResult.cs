@@ -21,10 +21,11 @@ namespace Oci.Drivers.Docker
         private TlsMaterial? _tls;
 
         public DockerProbeResult(IOciProbe probe, OciEndpoint endpoint, OciConnectOptions options, HttpClient http, TlsMaterial? tls,
-            Dictionary<string, string> headers, TimeSpan roundTrip)
+            Dictionary<string, string> headers, TimeSpan roundTrip, Transport.Ssh.SshDialer? ssh = null)
             : base(probe, endpoint, options)
         {
             _http = http;
+            Ssh = ssh;
             _tls = tls;
             _headers = headers;
             RoundTrip = roundTrip;
@@ -44,6 +45,9 @@ namespace Oci.Drivers.Docker
         }
 
         public override string Engine { get; }
+
+        /// <summary>The ssh dialer of an ssh:// endpoint (the connection opens streams of its own with it: EXEC); null otherwise.</summary>
+        public Transport.Ssh.SshDialer? Ssh { get; }
 
         public override string EngineVersion { get; } = string.Empty;
 

@@ -16,7 +16,9 @@ namespace Oci.Drivers.Podman
     /// announces, with the Docker driver's handlers; this driver replaces those where Podman differs: the reference
     /// filter of LIST, the outcome of PULL (its stream does not say), and image inspection, which goes to the native
     /// libpod API because that reports the image's own manifest digest. The compat pull is kept because it reports
-    /// progress per layer (libpod's pull stream does not). LOGIN and LOGOUT keep credentials in Podman's auth file; PRUNE of every unused image goes to libpod.
+    /// progress per layer (libpod's pull stream does not). LOGIN and LOGOUT keep credentials in Podman's auth file; PRUNE of
+    /// every unused image goes to libpod. For containers: LIST's name and ancestor filters, WAIT for removal, STATE (libpod
+    /// names the bundle) and STATS (libpod computes the CPU share).
     /// </para>
     /// </remarks>
     public sealed class PodmanDriver : DockerApiDriver<PodmanConnection>
@@ -25,6 +27,11 @@ namespace Oci.Drivers.Podman
         {
             Handle<OciImageListOptions>(OciKind.Image, OciMethods.List, PodmanImageHandlers.ListAsync);
             Handle<OciPullOptions>(OciKind.Image, OciMethods.Pull, PodmanImageHandlers.PullAsync);
+            // Containers.
+            Handle<OciContainerListOptions>(OciKind.Container, OciMethods.List, PodmanContainerHandlers.ListAsync);
+            Handle<OciContainerWaitOptions>(OciKind.Container, OciMethods.Wait, PodmanContainerHandlers.WaitAsync);
+            Handle(OciKind.Container, OciMethods.State, PodmanContainerHandlers.StateAsync);
+            Handle(OciKind.Container, OciMethods.Stats, PodmanContainerHandlers.StatsAsync);
 
             // issue 10: credentials go to Podman's auth file; a prune of every unused image goes to libpod.
             Handle<OciImagePruneOptions>(OciKind.Image, OciMethods.Prune, PodmanPruneHandlers.ImagesAsync);

@@ -46,6 +46,18 @@ namespace Oci.Transport.Ssh
         /// <summary>The ssh process carrying the stream now (tests stop it to cut the connection).</summary>
         internal SshProcess Process => Volatile.Read(ref _process);
 
+        /// <summary>
+        /// Ends the input (ssh's stdin), which dial-stdio passes on to the engine as a half-close: an exec's stdin ends
+        /// while its output still comes. Only once the engine answered (no replay to another route can follow).
+        /// </summary>
+        internal async Task CloseInputAsync()
+        {
+            if (!_answered) throw new InvalidOperationException("The input of an ssh stream is closed only once the engine has answered.");
+            var input = Process.Input;
+            await input.FlushAsync().ConfigureAwait(false);
+            input.Dispose();
+        }
+
         public override bool CanRead => true;
         public override bool CanWrite => true;
         public override bool CanSeek => false;
@@ -70,7 +82,7 @@ namespace Oci.Transport.Ssh
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ReadCoreAsync((s, ct) => s.ReadAsync(buffer, ct), cancellationToken);
+            buffer.Length == 0 ? new ValueTask<int>(0) : ReadCoreAsync((s, ct) => s.ReadAsync(buffer, ct), cancellationToken);
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -79,12 +91,14 @@ namespace Oci.Transport.Ssh
             WriteCoreAsync(buffer, cancellationToken);
 #else
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadCoreAsync((s, ct) => new ValueTask<int>(s.ReadAsync(buffer, offset, count, ct)), cancellationToken).AsTask();
+            count == 0 ? Task.FromResult(0) : ReadCoreAsync((s, ct) => new ValueTask<int>(s.ReadAsync(buffer, offset, count, ct)), cancellationToken).AsTask();
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             WriteCoreAsync(new ReadOnlyMemory<byte>(buffer, offset, count), cancellationToken).AsTask();
 #endif
 
+        // A zero-byte read (the HTTP pool's check of an idle connection) answers 0 at once: a pipe has no way to wait for
+        // data without taking it, and read as an end here it would wait for ssh to exit and fail a connection that is fine.
         private async ValueTask<int> ReadCoreAsync(Func<Stream, CancellationToken, ValueTask<int>> read, CancellationToken cancellationToken)
         {
             while (true)
