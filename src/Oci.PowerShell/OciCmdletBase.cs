@@ -289,11 +289,14 @@ namespace Oci.PowerShell
             StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled } or PipelineStoppedException;
 
         /// <summary>
-        /// Ends the pump. The cancellation source is deliberately not disposed: a core call abandoned on Ctrl+C may still
-        /// be unwinding on the thread pool with its token (it owns no timer or handle, so the GC reclaims it).
+        /// Ends the pump and cancels whatever core call is still going: a command downstream that stopped the pipeline
+        /// (<c>Select-Object -First</c>) leaves a followed stream open otherwise, its connection held for good. The
+        /// cancellation source is deliberately not disposed: a call abandoned on Ctrl+C may still be unwinding on the
+        /// thread pool with its token (it owns no timer or handle, so the GC reclaims it).
         /// </summary>
         public void Dispose()
         {
+            _stopping.Cancel();
             _pump.Dispose();
             GC.SuppressFinalize(this);
         }
