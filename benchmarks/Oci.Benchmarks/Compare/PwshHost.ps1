@@ -1,6 +1,6 @@
 <#
     The cmdlet side of the comparison runner: one pwsh process, the module imported once and connected to both engines,
-    that times what the runner asks for, one request line at a time on stdin ("<op> <engine> <count>"), and answers
+    that times what the runner asks for, one request line at a time on stdin ("<op> <engine> <count> [<target> <items>]"), and answers
     with one JSON line: each call's time in microseconds and the bytes allocated per call (all threads).
     Each op times the cmdlet and, as its baseline, the same core call made from script (OciClient.ExecuteAsync);
     'empty-cmdlet' and 'noop' time PowerShell's own cost of invoking a compiled cmdlet (the trivial module's Get-OciEmpty
@@ -40,10 +40,16 @@ function Measure-Calls([scriptblock] $Call, [int] $Count) {
     @{ us = $us; bytes = $bytes } | ConvertTo-Json -Compress
 }
 
-[Console]::Out.WriteLine('ready')
+# A stream read must bring every item it was asked for; a short one is an error, not a fast run.
+function Read-Lines([long] $Got, [long] $Wanted) {
+    if ($Got -ne $Wanted) { throw "read $Got of $Wanted items" }
+}
+
+# Its own process id: `dotnet pwsh` runs pwsh two processes below the one the runner started.
+[Console]::Out.WriteLine("ready $PID")
 [Console]::Out.Flush()
 while ($null -ne ($line = [Console]::In.ReadLine())) {
-    $op, $engine, $count = $line -split ' '
+    $op, $engine, $count, $target, $items = $line -split ' '
     $c = $connections[$engine]
     $client = $clients[$engine]
     try {
@@ -57,6 +63,21 @@ while ($null -ne ($line = [Console]::In.ReadLine())) {
             'get-image' { Measure-Calls { Get-OciImage -Connection $c } $count }
             'empty-cmdlet' { Measure-Calls { Get-OciEmpty } $count }
             'noop' { Measure-Calls { $true } $count }
+            # A follow of a log that goes on: the lines to read, then Select-Object ends the pipeline (and the follow).
+            'logs-cmdlet' { Measure-Calls { Read-Lines (Get-OciContainerLog $target -Follow -Connection $c | Select-Object -First $items | Measure-Object).Count $items } 1 }
+            # The same read, untimed (a script block per line): the managed heap at the last line, while the follow is
+            # still open, over the heap before it ('bytes' in the answer).
+            'logs-cmdlet-heap' {
+                $wanted = [long]$items
+                $n = 0
+                $retained = $null
+                $heap = [GC]::GetTotalMemory($true)
+                Get-OciContainerLog $target -Follow -Connection $c | Select-Object -First $wanted | ForEach-Object {
+                    if (++$n -eq $wanted) { $retained = [GC]::GetTotalMemory($true) - $heap }
+                }
+                Read-Lines $n $wanted
+                @{ us = @(0); bytes = $retained } | ConvertTo-Json -Compress
+            }
             default { throw "unknown op '$op'" }
         }
     }

@@ -22,7 +22,11 @@ namespace Oci.Benchmarks.Compare
         }
 
         public void Context(string what, string engine, string contender, Series series) =>
-            _context.Add((what, engine, contender, Micros(series.P50), series.BytesPerCall > 0 ? Bytes(series.BytesPerCall) : "–"));
+            Context(what, engine, contender, Micros(series.P50), series.BytesPerCall > 0 ? Bytes(series.BytesPerCall) : "–");
+
+        /// <summary>A context row in words (the stream cases: time to the end, and memory as that case measures it).</summary>
+        public void Context(string what, string engine, string contender, string p50, string memory) =>
+            _context.Add((what, engine, contender, p50, memory));
 
         public void Note(string note)
         {
@@ -40,6 +44,9 @@ namespace Oci.Benchmarks.Compare
             : b >= 1024 ? (b / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " KB"
             : b.ToString("0", CultureInfo.InvariantCulture) + " B";
 
+        /// <summary>A size with its sign (a heap can end smaller than it started).</summary>
+        public static string SignedBytes(double b) => (b < 0 ? "-" : "+") + Bytes(Math.Abs(b));
+
         public string ToMarkdown(string header)
         {
             var sb = new StringBuilder();
@@ -48,7 +55,7 @@ namespace Oci.Benchmarks.Compare
             sb.AppendLine("|---|---|---|---|---|");
             foreach (var t in _targets)
                 sb.AppendLine($"| {t.What} | {t.Engine} | {t.Measured} | {t.Target} | {(t.Met is null ? "" : t.Met.Value ? "met" : "**missed**")} |");
-            sb.AppendLine().AppendLine("| call | engine | contender | p50 | allocated per call |").AppendLine("|---|---|---|---|---|");
+            sb.AppendLine().AppendLine("| call | engine | contender | p50 | allocated per call (streams: memory) |").AppendLine("|---|---|---|---|---|");
             foreach (var c in _context) sb.AppendLine($"| {c.What} | {c.Engine} | {c.Contender} | {c.P50} | {c.Bytes} |");
             if (_notes.Count > 0)
             {
