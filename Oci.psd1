@@ -61,6 +61,10 @@
         'Clear-OciNetwork'
         'Get-OciEvent'
         'Get-OciDiskUsage'
+        # issue 14: PowerShell sessions in containers (PowerShell 7.6+)
+        'New-OciPSSession'
+        'Invoke-OciCommand'
+        'Enter-OciPSSession'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,6 +1,7 @@
 <#
     The main job, end to end, as the README's quick start: connect to the engine, pull an image with
-    progress, list the engine's images, run a container from the image (its output and exit code), disconnect. build.ps1 -Task Demo builds out/Oci, starts the test
+    progress, list the engine's images, run a container from the image (its output and exit code), open a PowerShell
+    session inside a running container (where the test bed's pwsh image is, on PowerShell 7.6+), disconnect. build.ps1 -Task Demo builds out/Oci, starts the test
     bed and runs this; it also runs on its own against any engine once the module is built.
 
     -Reference  the image to pull (default: small:latest in $env:OCI_TEST_REGISTRY, else 127.0.0.1:5000)
@@ -55,6 +56,21 @@ try {
     Write-Host "stdout: $($run.Stdout.TrimEnd())"
     Write-Host "stderr: $($run.Stderr.TrimEnd())"
     Write-Host "exit code: $($run.ExitCode)"
+
+    # A PowerShell session inside a running container (PowerShell 7.6+; the container needs pwsh: the test bed's pwsh image).
+    if ($env:OCI_TEST_PWSH_IMAGE -and $PSVersionTable.PSVersion -ge [version]'7.6') {
+        $web = 'web-demo-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        Write-Host "== Invoke-Command -Session (Get-OciContainer $web | New-OciPSSession) { `$PSVersionTable }" -ForegroundColor Cyan
+        New-OciContainer $env:OCI_TEST_PWSH_IMAGE 'sleep', '600' -Name $web -Network none | Start-OciContainer
+        try {
+            # By parameter: Invoke-Command binds piped sessions to -InputObject and would run the block here.
+            Invoke-Command -Session (Get-OciContainer $web | New-OciPSSession) { $PSVersionTable + @{ HostName = [Environment]::MachineName } } | Show-Output
+        }
+        finally {
+            Get-PSSession | Where-Object ComputerName -eq $web | Remove-PSSession
+            Remove-OciContainer $web -Force -Confirm:$false
+        }
+    }
 }
 finally {
     Write-Host '== Get-OciConnection | Disconnect-OciEngine' -ForegroundColor Cyan

@@ -19,13 +19,14 @@ set -euo pipefail
 
 # Each concern in its own file under eng/testbed/, named for what it holds.
 parts=$(cd "$(dirname "${BASH_SOURCE[0]}")/testbed" && pwd)
-for part in settings processes packages tls dockerd registries podman images sshd; do
+REPO_ROOT=$(cd "$parts/../.." && pwd)
+for part in settings processes packages tls dockerd registries podman images pwsh-image sshd; do
   # shellcheck source=/dev/null
   source "$parts/$part.sh"
 done
 
 # ---------------------------------------------------------------------------------------------
-# Commands (the parts: settings, processes, packages, tls, dockerd, registries, podman, images, sshd)
+# Commands (the parts: settings, processes, packages, tls, dockerd, registries, podman, images, pwsh-image, sshd)
 # ---------------------------------------------------------------------------------------------
 
 env_lines() {
@@ -33,6 +34,7 @@ env_lines() {
 export OCI_TEST_DOCKER_HOST=unix://$DOCKER_SOCK
 export OCI_TEST_PODMAN_HOST=unix://$PODMAN_SOCK
 export OCI_TEST_REGISTRY=$REGISTRY
+export OCI_TEST_PWSH_IMAGE=$PWSH_IMAGE
 export OCI_TEST_AUTH_REGISTRY=$AUTH_REGISTRY
 export OCI_TEST_AUTH_USER=$AUTH_USER
 export OCI_TEST_AUTH_PASSWORD=$AUTH_PASSWORD
@@ -64,6 +66,7 @@ cmd_up() {
   start_podman
   start_sshd
   seed_images
+  seed_pwsh_image
   env_lines >"$DIR/env"
   log "test bed up in $DIR"
   env_lines

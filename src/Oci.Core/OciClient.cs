@@ -148,6 +148,8 @@ namespace Oci
                 var response = await ServeAsync(request, progress, linked?.Token ?? _closing.Token).ConfigureAwait(false);
                 if (response.Data is IOciStream)
                     response = response.WithData(new TrackedStream<object>(this, request, progress, cancellationToken, response.Data));
+                // A live exec session holds a connection of its own: it ends when this client is disposed.
+                (response.Data as OciExecSession)?.CloseWhen(_closing.Token);
                 return response.Stamp(Connection, TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency));
             }
             catch (Exception e)
@@ -227,6 +229,21 @@ namespace Oci
             if (string.IsNullOrWhiteSpace(reference))
                 throw new OciException(OciErrorKind.InvalidReference, "An image reference is required to pull.", reference);
             return ExecuteAsync(OciRequest.WithOptions(OciMethods.Pull, OciKind.Image, reference, options ?? new OciPullOptions()), progress, cancellationToken);
+        }
+
+        /// <summary>
+        /// Starts <paramref name="options"/>' command in the running container <paramref name="container"/> with its stdin,
+        /// stdout and stderr attached (EXEC_SESSION) and hands it back running: write its input, read its output as it
+        /// comes, end its input. Dispose the session to end it; disposing this client ends it too.
+        /// </summary>
+        public async Task<OciExecSession> OpenExecSessionAsync(string container, OciExecSessionOptions options, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(container))
+                throw new OciException(OciErrorKind.InvalidArgument, "A container id or name is required to open an exec session.", container);
+            if (options is null) throw new OciException(OciErrorKind.InvalidArgument, "Exec session options (the command) are required.", container);
+            var response = await ExecuteAsync(OciRequest.WithOptions(OciMethods.ExecSession, OciKind.Container, container, options), cancellationToken).ConfigureAwait(false);
+            return response.Data as OciExecSession
+                ?? throw new OciException(OciErrorKind.EngineError, $"The {Driver.Name} driver answered EXEC_SESSION without a session.", container);
         }
 
         public async ValueTask DisposeAsync()

@@ -42,6 +42,9 @@ namespace Oci
         public const string Events = "EVENTS";
         public const string DiskUsage = "DF";
 
+        // issue 14: a command in a container as a live two-way stream (PowerShell sessions run over it).
+        public const string ExecSession = "EXEC_SESSION";
+
         /// <summary>Every standard method, in the order help and completion show them.</summary>
         public static IReadOnlyList<string> All { get; } = new[]
         {
@@ -50,6 +53,8 @@ namespace Oci
             Start, Stop, Kill, Restart, Pause, Unpause, Wait, State, Logs, Exec, Run, Copy, Stats,
             // issue 10
             Push, History, Prune, Save, Load, Create, Login, Logout, Events, DiskUsage,
+            // issue 14
+            ExecSession,
         };
 
         /// <summary>The kind a method acts on when the caller does not say.</summary>
@@ -62,6 +67,8 @@ namespace Oci
                 // issue 10
                 Events or DiskUsage => OciKind.Engine,
                 Login or Logout => OciKind.Registry,
+                // issue 14
+                ExecSession => OciKind.Container,
                 _ => OciKind.Image,
             };
 

@@ -41,7 +41,7 @@ namespace Oci.Conformance
         {
             OciMethods.Create, OciMethods.Start, OciMethods.Stop, OciMethods.Kill, OciMethods.Restart, OciMethods.Pause, OciMethods.Unpause,
             OciMethods.Remove, OciMethods.Wait, OciMethods.List, OciMethods.Inspect, OciMethods.State, OciMethods.Logs, OciMethods.Exec,
-            OciMethods.Run, OciMethods.Copy, OciMethods.Stats,
+            OciMethods.Run, OciMethods.Copy, OciMethods.Stats, OciMethods.ExecSession,
         };
 
         /// <summary>The containers a test made, force-removed when it ends.</summary>

@@ -19,12 +19,15 @@ namespace Oci.Conformance
         private Task<OciResponse> PushAsync(string reference, OciImagePushOptions? options = null, IProgress<OciProgress>? progress = null) =>
             RunBoundedAsync(OciRequest.WithOptions(OciMethods.Push, OciKind.Image, reference, options ?? new OciImagePushOptions()), progress);
 
+        // Pushes start from an image of the suite's own: an engine that rewrites the manifest on push (Podman) records a
+        // second digest on the pushed image, which must never be a shared one such as Small's.
+        private Task LoadOwnImageAsync(string tag) => LoadAsync(ConformanceArchive.Build(tag, OwnLabel()));
+
         [Fact]
         public async Task Push_answers_the_digest_the_registry_stored_and_the_image_pulls_back_by_it()
         {
-            await PullAsync(Images.Small);
             var pushed = $"{Images.Registry}/oci-conformance-push:{Guid.NewGuid():N}";
-            await RunAsync(OciMethods.Tag, Images.Small, ("tag", pushed));
+            await LoadOwnImageAsync(pushed);
             var progress = new RecordingProgress();
             var response = await PushAsync(pushed, progress: progress);
             Assert.Equal((OciMethods.Push, "Pushed", pushed), (response.Method, response.Status, response.Target));
@@ -43,10 +46,9 @@ namespace Oci.Conformance
         [Fact]
         public async Task Push_to_an_authenticated_registry_takes_the_credential_and_refuses_without_it()
         {
-            await PullAsync(Images.Small);
             var registry = ImageReference.Parse(Images.Private).Domain;
             var pushed = $"{registry}/oci-conformance-push:{Guid.NewGuid():N}";
-            await RunAsync(OciMethods.Tag, Images.Small, ("tag", pushed));
+            await LoadOwnImageAsync(pushed);
             try
             {
                 var e = await FailsAsync(OciErrorKind.Unauthorized, () => PushAsync(pushed), pushed);

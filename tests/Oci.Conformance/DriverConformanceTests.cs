@@ -103,6 +103,8 @@ namespace Oci.Conformance
             (OciKind.Container, OciMethods.Wait), (OciKind.Container, OciMethods.List), (OciKind.Container, OciMethods.Inspect), (OciKind.Container, OciMethods.State),
             (OciKind.Container, OciMethods.Logs), (OciKind.Container, OciMethods.Exec), (OciKind.Container, OciMethods.Run), (OciKind.Container, OciMethods.Copy),
             (OciKind.Container, OciMethods.Stats),
+            // issue 14
+            (OciKind.Container, OciMethods.ExecSession),
         };
 
         /// <summary>The client connected for the current test.</summary>

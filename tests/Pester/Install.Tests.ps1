@@ -61,7 +61,8 @@ Describe 'The module package' {
         try {
             $names = @($zip.Entries | ForEach-Object FullName)
             foreach ($f in 'Oci.psd1', 'Oci.PowerShell.dll', 'Oci.format.ps1xml', 'en-US/Oci.PowerShell.dll-Help.xml', 'en-US/about_Oci.help.txt',
-                'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll', 'Dependencies/net8.0/Oci.Core.dll') {
+                'Dependencies/Oci.Core.dll', 'Dependencies/Docker.DotNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll', 'Dependencies/net8.0/Oci.Core.dll',
+                'Dependencies/net10.0/Oci.PowerShell.Remoting.dll') {
                 $names | Should -Contain $f
             }
             @($names | Where-Object { $_ -like 'lib/*' }).Count | Should -Be 0
@@ -90,7 +91,7 @@ Describe 'Installed with <_>' -ForEach 'Install-PSResource', 'Install-Module' {
         $userHome = Join-Path $Work "home-$tool"
         $installed = Invoke-PwshAtHome $userHome 'Install-FromRepository.ps1' @('-Tool', $tool, '-Repository', $Repository)
         $reference = New-TestImageTag -Name small
-        $used = Invoke-PwshAtHome $userHome 'Use-InstalledModule.ps1' @('-Endpoint', $Endpoint, '-Reference', $reference)
+        $used = Invoke-PwshAtHome $userHome 'Use-InstalledModule.ps1' @('-Endpoint', $Endpoint, '-Reference', $reference, '-PwshImage', $PwshImage)
     }
 
     It 'installs into the temporary HOME only' {
@@ -123,5 +124,10 @@ Describe 'Installed with <_>' -ForEach 'Install-PSResource', 'Install-Module' {
     It 'pulls an image from the test bed' {
         $used.Pulled | Should -Be $reference
         $used.Digest | Should -Match '^sha256:[0-9a-f]{64}$'
+    }
+
+    It 'opens a PowerShell session in a container with the transport it installed' {
+        $used.Remote | Should -Be '7.6.9'
+        $used.Transport | Should -Be (Join-Path $installed.Paths[0] 'Dependencies' 'net10.0' 'Oci.PowerShell.Remoting.dll')
     }
 }

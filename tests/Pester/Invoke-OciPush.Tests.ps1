@@ -7,8 +7,14 @@ BeforeAll {
     Import-Module $ModulePath -Force -ErrorAction Stop
     Get-OciConnection | Disconnect-OciEngine
     $docker, $podman = Connect-BothEngines -Prefix push
-    foreach ($c in $docker, $podman) { $null = Invoke-OciPull $Small -Connection $c -ErrorAction Stop }
-    function New-PushTag([string] $To = $Registry) { "$To/pushtests/small:t-" + [guid]::NewGuid().ToString('N').Substring(0, 12) }
+    function New-PushTag([string] $To = $Registry) { "$To/pushtests/own:t-" + [guid]::NewGuid().ToString('N').Substring(0, 12) }
+    # Pushes start from an image of the test's own: Podman rewrites the manifest on push and records the new digest on
+    # the image it pushed, which must never be a shared one such as $Small.
+    function Import-PushImage([string] $Tag, $Connection) {
+        $file = New-TestArchive -Tag $Tag -Labels @{ 'oci.pushtests' = [guid]::NewGuid().ToString('N') }
+        try { $null = Import-OciImage $file -Connection $Connection -ErrorAction Stop }
+        finally { Remove-Item $file }
+    }
 }
 
 AfterAll {
@@ -19,7 +25,7 @@ Describe 'Invoke-OciPush' {
     It 'pushes from <Name> to the open registry, writes the digest the registry stored, and the image pulls back by it' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $c = if ($Name -eq 'Docker') { $docker } else { $podman }
         $tag = New-PushTag
-        Add-OciImageTag $Small -Tag $tag -Connection $c
+        Import-PushImage $tag $c
         $rs = New-TestRunspace
         try {
             $r = Invoke-InRunspace $rs { param($e, $t) $x = Connect-OciEngine -Endpoint $e; Invoke-OciPush $t -Connection $x } @{ e = $c.Endpoint; t = $tag }
@@ -39,7 +45,7 @@ Describe 'Invoke-OciPush' {
 
     It 'pushes to the authenticated registry with -Credential, is Oci.Unauthorized without, and never shows the password' {
         $tag = New-PushTag $AuthRegistry
-        Add-OciImageTag $Small -Tag $tag -Connection $docker
+        Import-PushImage $tag $docker
         $box = New-TestSandbox
         $rs = New-TestRunspace
         try {
@@ -57,7 +63,7 @@ Describe 'Invoke-OciPush' {
 
     It 'pushes images piped from Get-OciImage from the engine each came from; -WhatIf pushes nothing' {
         $tag = New-PushTag
-        Add-OciImageTag $Small -Tag $tag -Connection $podman
+        Import-PushImage $tag $podman
         try {
             $text = Get-WhatIfText { Get-OciImage $tag -Connection $podman | Invoke-OciPush -WhatIf }
             $text | Should -BeLike "*What if: Performing the operation ""Push image"" on target ""$tag on push-podman*"

@@ -9,7 +9,7 @@ BeforeAll {
 }
 
 Describe 'Oci.Core for netstandard2.0' {
-    It 'runs, execs with stdin and copies a folder both ways on <Name>' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
+    It 'runs, execs with stdin (also as a live session) and copies a folder both ways on <Name>' -ForEach @(@{ Name = 'Docker' }, @{ Name = 'Podman' }) {
         $engine = if ($Name -eq 'Docker') { $Endpoint } else { $PodmanEndpoint }
         $work = Join-Path ([IO.Path]::GetTempPath()) ('oci-ns20-' + [guid]::NewGuid().ToString('N'))
         try {
@@ -24,6 +24,8 @@ Describe 'Oci.Core for netstandard2.0' {
             $r.Framework | Should -Be '.NETStandard,Version=v2.0'
             $r.Run.Stdout, $r.Run.Stderr, $r.Run.ExitCode, $r.Run.Removed | Should -Be "out`n", "err`n", 3, $true
             $r.Exec.Stdout, $r.Exec.Stderr, $r.Exec.ExitCode | Should -Be "through stdin`n", "done`n", 0
+            @($r.Session.Lines | Sort-Object) | Should -Be @('Stderr:err:end', 'Stdout:out:one ü', 'Stdout:out:two')
+            $r.Session.ExitCode | Should -Be 4
             $r.CopiedIn, $r.CopiedOut | Should -Be 70006, 70006
             (Get-FileHash (Join-Path $work 'back/sub/b.bin')).Hash | Should -Be (Get-FileHash (Join-Path $sub 'b.bin')).Hash
             Get-Content -Raw (Join-Path $work 'back/a.txt') | Should -Be "alpha`n"

@@ -18,6 +18,8 @@ $AuthUser = if ($env:OCI_TEST_AUTH_USER) { $env:OCI_TEST_AUTH_USER } else { 'oci
 $AuthPassword = if ($env:OCI_TEST_AUTH_PASSWORD) { $env:OCI_TEST_AUTH_PASSWORD } else { 'oci-Secret-42' }
 $TlsEndpoint = if ($env:OCI_TEST_DOCKER_TLS_HOST) { $env:OCI_TEST_DOCKER_TLS_HOST } else { 'tcp://127.0.0.1:2376' }
 $StoppedRegistry = '127.0.0.1:5009'
+# The image with pwsh in it (eng/testbed/pwsh-image.sh), for PowerShell sessions in containers.
+$PwshImage = if ($env:OCI_TEST_PWSH_IMAGE) { $env:OCI_TEST_PWSH_IMAGE } else { "$Registry/pwsh:latest" }
 # The cmdlets the manifest exports: one list, kept in Oci.psd1.
 $Cmdlets = @((Import-PowerShellDataFile (Join-Path $RepoRoot 'Oci.psd1')).CmdletsToExport | Sort-Object -CaseSensitive)
 # The test bed's sshd (eng/testbed/sshd.sh): dockerd through the remote's DOCKER_HOST, Podman by its socket path, a remote
@@ -61,7 +63,7 @@ function New-TestRunspace {
     param([switch] $NoModule)
     $rs = [runspacefactory]::CreateRunspace([initialsessionstate]::CreateDefault2())
     $rs.Open()
-    foreach ($name in 'ModulePath', 'Endpoint', 'Registry', 'Small', 'Small10', 'Big', 'Layers', 'DeadEndpoint', 'StoppedRegistry',
+    foreach ($name in 'ModulePath', 'Endpoint', 'Registry', 'Small', 'Small10', 'Big', 'Layers', 'DeadEndpoint', 'StoppedRegistry', 'PwshImage',
         'PodmanEndpoint', 'AuthRegistry', 'AuthUser', 'AuthPassword', 'TlsEndpoint', 'SshEndpoint', 'SshPodmanEndpoint', 'SshKey', 'SshKnownHosts') {
         $rs.SessionStateProxy.SetVariable($name, (Get-Variable -Name $name -ValueOnly))
     }
@@ -491,4 +493,20 @@ function Get-WhatIfText {
     $text = Get-Content $transcript -Raw
     Remove-Item $transcript
     $text
+}
+
+# ---- issue 14: PowerShell sessions in containers ----
+
+function New-PwshTestContainer {
+    # A running container of the pwsh image (network none, labelled $ContainerLabel=$Run, idle), made with the module's cmdlets.
+    param([Parameter(Mandatory)] $Connection, [Parameter(Mandatory)] [string] $Run, [string] $Name = (New-TestContainerName -Prefix pwsh))
+    $null = New-OciContainer $PwshImage 'sleep', '3600' -Name $Name -Network none -Label @{ $ContainerLabel = $Run } -Connection $Connection -ErrorAction Stop
+    Start-OciContainer $Name -Connection $Connection -PassThru -ErrorAction Stop
+}
+
+function Get-PwshServerProcess {
+    # The pwsh server processes (pwsh -s) running in a container, as busybox ps lists them.
+    param([Parameter(Mandatory)] [string] $Container, [Parameter(Mandatory)] $Connection)
+    $ps = Invoke-OciContainerCommand $Container 'ps', '-o', 'pid,args' -Connection $Connection -ErrorAction Stop
+    @($ps.Stdout -split "`n" | Where-Object { $_ -match 'pwsh\.dll .*-s\b' })
 }

@@ -102,6 +102,13 @@ namespace Oci.PowerShell.Internal
                 ErrorDetails = new ErrorDetails(message),
             };
 
+        /// <summary>What this host or PowerShell cannot do (PowerShell sessions in containers on an older PowerShell, say): <c>Oci.Unsupported</c>, NotImplemented.</summary>
+        public static ErrorRecord Unsupported(string message, object? target, string? recommendedAction = null) =>
+            new(new OciException(OciErrorKind.Unsupported, message, target?.ToString()), "Oci." + nameof(OciErrorKind.Unsupported), ErrorCategory.NotImplemented, target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
+            };
+
         /// <summary>A terminating refusal of a wildcard pattern that does not parse (an unclosed '[', say).</summary>
         public static ErrorRecord InvalidWildcard(string pattern, Exception inner) =>
             new(new ArgumentException($"'{pattern}' is not a valid wildcard pattern: {inner.Message}", inner), "Oci.InvalidWildcard", ErrorCategory.InvalidArgument, pattern)

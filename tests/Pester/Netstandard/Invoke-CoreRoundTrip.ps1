@@ -1,6 +1,6 @@
 # Loads the netstandard2.0 build of Oci.Core (the module's Dependencies folder) in a load context of its own, in this
 # process only (Netstandard.Tests.ps1 runs it in a child pwsh so nothing of it stays in the test session), and runs a
-# container, execs in it with stdin and copies a folder in and out on one engine. Writes the results as JSON.
+# container, execs in it with stdin (also as a live exec session) and copies a folder in and out on one engine. Writes the results as JSON.
 param(
     [Parameter(Mandatory)] [string] $Dependencies,
     [Parameter(Mandatory)] [string] $Endpoint,
@@ -41,6 +41,20 @@ try {
     $exec.Command = [string[]]@('sh', '-c', 'cat; echo done >&2'); $exec.Input = "through stdin`n"
     $r = (Invoke-Core EXEC $name $exec).Data
     $result.Exec = [ordered]@{ Stdout = $r.Stdout; Stderr = $r.Stderr; ExitCode = $r.ExitCode }
+
+    # EXEC_SESSION: the running command as a two-way stream (what PowerShell sessions ride on), read line by line.
+    $options = New-Core OciExecSessionOptions
+    $options.Command = [string[]]@('sh', '-c', 'while read -r l; do echo "out:$l"; done; echo "err:end" >&2; exit 4')
+    $session = $client.OpenExecSessionAsync($name, $options, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+    try {
+        $session.WriteAsync("one ü`ntwo`n", [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        $session.CloseInputAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        $lines = while ($null -ne ($line = $session.ReadLineAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult())) { "$($line.Stream):$($line.Text)" }
+        $result.Session = [ordered]@{ Lines = @($lines); ExitCode = $session.GetExitCodeAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult() }
+    }
+    finally {
+        $session.Dispose()
+    }
 
     $copy = New-Core OciCopyOptions
     $copy.Direction = Get-Enum OciCopyDirection IntoContainer; $copy.Source = Join-Path $Work 'payload'; $copy.Destination = '/tmp'

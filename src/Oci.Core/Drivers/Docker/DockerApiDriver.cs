@@ -60,6 +60,9 @@ namespace Oci.Drivers.Docker
             Handle<OciNetworkPruneOptions>(OciKind.Network, OciMethods.Prune, DockerPruneHandlers.NetworksAsync);
             HandleStream<OciEventOptions, OciEvent>(OciKind.Engine, OciMethods.Events, DockerEventHandler.StreamAsync);
             Handle(OciKind.Engine, OciMethods.DiskUsage, DockerDiskUsageHandler.DiskUsageAsync);
+
+            // issue 14: a command in a container as a live two-way stream.
+            Handle<OciExecSessionOptions>(OciKind.Container, OciMethods.ExecSession, DockerExecSessionHandler.OpenAsync);
         }
 
         /// <summary>How long a non-streaming request may take (streams — pulls, logs — are bounded only by cancellation).</summary>

@@ -85,7 +85,7 @@ namespace Oci.Drivers.Docker
         /// <summary>What a request does, for messages: <c>Pull image</c>, <c>Inspect container</c>, <c>Version</c>.</summary>
         public static string What(OciRequest request)
         {
-            var method = request.Method.Length == 0 ? request.Method : request.Method.Substring(0, 1) + request.Method.Substring(1).ToLowerInvariant();
+            var method = request.Method.Length == 0 ? request.Method : request.Method.Substring(0, 1) + request.Method.Substring(1).ToLowerInvariant().Replace('_', ' ');
             return request.Kind == OciKind.Engine ? method : method + " " + request.Kind.ToString().ToLowerInvariant();
         }
 

@@ -73,7 +73,7 @@ namespace Oci.Drivers.Docker
         }
 
         /// <summary>The exec's exit code, once the engine recorded it (it may lag the end of the output a little).</summary>
-        private static async Task<(int Code, string? Container)> ExitCodeAsync(DockerConnection c, string execId, CancellationToken cancellationToken)
+        internal static async Task<(int Code, string? Container)> ExitCodeAsync(DockerConnection c, string execId, CancellationToken cancellationToken)
         {
             var waited = System.Diagnostics.Stopwatch.StartNew();
             var delay = TimeSpan.FromMilliseconds(10);

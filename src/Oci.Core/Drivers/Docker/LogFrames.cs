@@ -34,18 +34,26 @@ namespace Oci.Drivers.Docker
                 }
                 yield break;
             }
-            while (await FillAsync(stream, header, cancellationToken).ConfigureAwait(false))
-            {
-                var length = (header[4] << 24) | (header[5] << 16) | (header[6] << 8) | header[7];
-                if (header[0] > 3 || header[1] != 0 || header[2] != 0 || header[3] != 0 || length < 0 || length > MaxFrame)
-                    throw new InvalidDataException($"the engine's output stream is not multiplexed as expected (frame header {BitConverter.ToString(header)})");
-                var payload = new byte[length];
-                if (!await FillAsync(stream, payload, cancellationToken).ConfigureAwait(false) && length > 0)
-                    throw new EndOfStreamException("the engine's output stream ended inside a frame");
-                if (header[0] == 3)
-                    throw new OciException(OciErrorKind.EngineError, "The engine reported an error in the container's output stream: " + System.Text.Encoding.UTF8.GetString(payload).Trim());
-                yield return (header[0] == 2 ? OciLogStream.Stderr : OciLogStream.Stdout, payload);
-            }
+            while (await ReadFrameAsync(stream, header, cancellationToken).ConfigureAwait(false) is { } frame)
+                yield return frame;
+        }
+
+        /// <summary>
+        /// The next frame of a multiplexed stream (<paramref name="header"/>: an 8-byte buffer of the caller's); null when
+        /// the stream ended between frames. An engine error frame (stream 3) is thrown as an <see cref="OciException"/>.
+        /// </summary>
+        public static async Task<(OciLogStream Stream, byte[] Data)?> ReadFrameAsync(Stream stream, byte[] header, CancellationToken cancellationToken)
+        {
+            if (!await FillAsync(stream, header, cancellationToken).ConfigureAwait(false)) return null;
+            var length = (header[4] << 24) | (header[5] << 16) | (header[6] << 8) | header[7];
+            if (header[0] > 3 || header[1] != 0 || header[2] != 0 || header[3] != 0 || length < 0 || length > MaxFrame)
+                throw new InvalidDataException($"the engine's output stream is not multiplexed as expected (frame header {BitConverter.ToString(header)})");
+            var payload = new byte[length];
+            if (!await FillAsync(stream, payload, cancellationToken).ConfigureAwait(false) && length > 0)
+                throw new EndOfStreamException("the engine's output stream ended inside a frame");
+            if (header[0] == 3)
+                throw new OciException(OciErrorKind.EngineError, "The engine reported an error in the container's output stream: " + System.Text.Encoding.UTF8.GetString(payload).Trim());
+            return (header[0] == 2 ? OciLogStream.Stderr : OciLogStream.Stdout, payload);
         }
 
         /// <summary>Fills <paramref name="buffer"/>; false when the stream ended before its first byte.</summary>
