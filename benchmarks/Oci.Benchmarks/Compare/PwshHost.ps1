@@ -4,7 +4,9 @@
     with one JSON line: each call's time in microseconds and the bytes allocated per call (all threads).
     Each op times the cmdlet and, as its baseline, the same core call made from script (OciClient.ExecuteAsync);
     'empty-cmdlet' and 'noop' time PowerShell's own cost of invoking a compiled cmdlet (the trivial module's Get-OciEmpty
-    against a bare expression), the floor under any cmdlet's overhead.
+    against a bare expression), the floor under any cmdlet's overhead. 'logs-cmdlet' reads <items> lines of container
+    <target>'s followed log through Get-OciContainerLog -Follow; 'logs-cmdlet-heap' reads them again, untimed, for the
+    heap at the last line. The first line it writes is "ready <its process id>".
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -41,7 +43,7 @@ function Measure-Calls([scriptblock] $Call, [int] $Count) {
 }
 
 # A stream read must bring every item it was asked for; a short one is an error, not a fast run.
-function Read-Lines([long] $Got, [long] $Wanted) {
+function Assert-Count([long] $Got, [long] $Wanted) {
     if ($Got -ne $Wanted) { throw "read $Got of $Wanted items" }
 }
 
@@ -64,7 +66,7 @@ while ($null -ne ($line = [Console]::In.ReadLine())) {
             'empty-cmdlet' { Measure-Calls { Get-OciEmpty } $count }
             'noop' { Measure-Calls { $true } $count }
             # A follow of a log that goes on: the lines to read, then Select-Object ends the pipeline (and the follow).
-            'logs-cmdlet' { Measure-Calls { Read-Lines (Get-OciContainerLog $target -Follow -Connection $c | Select-Object -First $items | Measure-Object).Count $items } 1 }
+            'logs-cmdlet' { Measure-Calls { Assert-Count (Get-OciContainerLog $target -Follow -Connection $c | Select-Object -First $items | Measure-Object).Count $items } 1 }
             # The same read, untimed (a script block per line): the managed heap at the last line, while the follow is
             # still open, over the heap before it ('bytes' in the answer).
             'logs-cmdlet-heap' {
@@ -75,7 +77,7 @@ while ($null -ne ($line = [Console]::In.ReadLine())) {
                 Get-OciContainerLog $target -Follow -Connection $c | Select-Object -First $wanted | ForEach-Object {
                     if (++$n -eq $wanted) { $retained = [GC]::GetTotalMemory($true) - $heap }
                 }
-                Read-Lines $n $wanted
+                Assert-Count $n $wanted
                 @{ us = @(0); bytes = $retained } | ConvertTo-Json -Compress
             }
             default { throw "unknown op '$op'" }
