@@ -15,18 +15,25 @@
     Demo    : the main job: connect to the local engine, pull an image with progress, list the images.
     Install : the install check alone (tests/Pester/Install.Tests.ps1): pack, Install-PSResource and
               Install-Module from a local repository into a temporary HOME, import by name, help, a pull.
+    Benchmark: Build (Release), the test bed, then the comparison runner (benchmarks/Oci.Benchmarks, see
+              docs/benchmarks.md): raw HttpClient, Docker.DotNet, OciClient, the cmdlets and the docker CLI side by side
+              on dockerd and Podman. Never part of Test.
 .PARAMETER Reference
     Demo: the image to pull (default: small:latest in the test bed's registry).
 .PARAMETER Fresh
     Demo: remove the image first, so the pull downloads its layers and shows their progress.
+.PARAMETER BenchmarkArgs
+    Benchmark: the runner's arguments in one string, e.g. '--quick', '--only calls,startup', 'micro' (BenchmarkDotNet).
 .EXAMPLE
     dotnet pwsh -NoProfile -File build.ps1 -Task Test
 .EXAMPLE
     dotnet pwsh -NoProfile -File build.ps1 -Task Demo -Fresh
+.EXAMPLE
+    dotnet pwsh -NoProfile -File build.ps1 -Task Benchmark '-BenchmarkArgs:--quick'
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Install')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Install', 'Benchmark')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -34,7 +41,9 @@ param(
 
     [string] $Reference,
 
-    [switch] $Fresh
+    [switch] $Fresh,
+
+    [string] $BenchmarkArgs = ''
 )
 
 Set-StrictMode -Version Latest
@@ -111,6 +120,16 @@ try {
             Initialize-TestBed
             Reset-Results
             $passed = Write-TestSummary @(Invoke-PesterSuite 'tests/Pester/Install.Tests.ps1')
+        }
+        'Benchmark' {
+            if ($Configuration -ne 'Release') { throw 'Benchmarks run on the Release build.' }
+            Build-Solution
+            Initialize-TestBed
+            # "micro" first runs BenchmarkDotNet instead of the comparison runner; anything else is the runner's options.
+            $runnerArgs = @($BenchmarkArgs -split '\s+' | Where-Object { $_ })
+            if ($runnerArgs.Count -eq 0 -or $runnerArgs[0] -ne 'micro') { $runnerArgs = @('compare') + $runnerArgs }
+            & dotnet (Join-Path $PSScriptRoot 'benchmarks/Oci.Benchmarks/bin/Release/net10.0/Oci.Benchmarks.dll') @runnerArgs
+            if ($LASTEXITCODE -ne 0) { throw "The benchmark runner failed with exit code $LASTEXITCODE." }
         }
         'Test' {
             Build-Solution

@@ -42,25 +42,13 @@ namespace Oci
         private const string DomainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
 
         // domain := host [":" port]; host := domain-name | "[" IPv6 "]". Anchored with \A..\z (.NET's $ also matches before a final \n).
+        // Only matched (no groups read): port and address are cut out by hand. The other productions: ReferenceGrammar.
         private static readonly Regex DomainRegex = new Regex(
-            @"\A(?:" + DomainComponent + @"(?:\." + DomainComponent + @")*|\[(?<ipv6>[a-fA-F0-9:]+)\])(?::(?<port>[0-9]+))?\z", Options);
+            @"\A(?:" + DomainComponent + @"(?:\." + DomainComponent + @")*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?\z", Options);
 
-        // path-component := [a-z0-9]+ (separator [a-z0-9]+)*, separator := [._] | __ | -+
-        private static readonly Regex PathComponentRegex = new Regex(@"\A[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*\z", Options);
-
-        // tag := [\w][\w.-]{0,127}, with \w spelled out: in .NET \w is Unicode, in Go's RE2 it is ASCII.
-        private static readonly Regex TagRegex = new Regex(@"\A[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", Options);
-
-        // digest := algorithm ":" encoded
-        private static readonly Regex DigestRegex = new Regex(
-            @"\A(?<algorithm>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*):(?<encoded>[0-9a-fA-F]{32,})\z", Options);
-
-        // identifier := [a-f0-9]{64}
-        private static readonly Regex IdentifierRegex = new Regex(@"\A[a-f0-9]{64}\z", Options);
-
-        private static readonly Regex ImageIdRegex = new Regex(@"\A(?:sha256:[a-f0-9]{64}|[a-f0-9]{12,64})\z", Options);
-
-        private readonly string _string;
+        // Made on first use: a LIST parses every tag and digest of every image, and most are only shown familiar.
+        private string? _repository;
+        private string? _string;
 
         private ImageReference(string domain, string path, string? tag, string? digest)
         {
@@ -68,7 +56,6 @@ namespace Oci
             Path = path;
             Tag = tag;
             Digest = digest;
-            _string = Repository + (tag is not null ? ":" + tag : digest is null ? ":" + DefaultTag : string.Empty) + (digest is not null ? "@" + digest : string.Empty);
         }
 
         /// <summary>The registry host and optional port (<c>docker.io</c>, <c>127.0.0.1:5000</c>, <c>localhost</c>, <c>[::1]:5000</c>).</summary>
@@ -84,7 +71,11 @@ namespace Oci
         public string? Digest { get; }
 
         /// <summary>Domain and path: <c>docker.io/library/alpine</c>.</summary>
-        public string Repository => Domain + "/" + Path;
+        public string Repository => _repository ??= Domain + "/" + Path;
+
+        /// <summary>True when <paramref name="other"/> names the same repository (without making either's <see cref="Repository"/> string).</summary>
+        internal bool SameRepository(ImageReference other) =>
+            string.Equals(Domain, other.Domain, StringComparison.Ordinal) && string.Equals(Path, other.Path, StringComparison.Ordinal);
 
         /// <summary>The tag a pull uses: the given tag, else <c>latest</c> when there is no digest either.</summary>
         public string? EffectiveTag => Tag ?? (Digest is null ? DefaultTag : null);
@@ -94,10 +85,8 @@ namespace Oci
         {
             get
             {
-                if (!string.Equals(Domain, DefaultDomain, StringComparison.Ordinal)) return Repository;
-                if (Path.StartsWith(OfficialRepositoryPrefix, StringComparison.Ordinal) && Path.IndexOf('/', OfficialRepositoryPrefix.Length) < 0)
-                    return Path.Substring(OfficialRepositoryPrefix.Length);
-                return Path;
+                if (!IsDockerHub) return Repository;
+                return IsOfficial ? Path.Substring(OfficialRepositoryPrefix.Length) : Path;
             }
         }
 
@@ -128,29 +117,61 @@ namespace Oci
         /// a bare 64-character id, or an id prefix of 12 to 63 hex characters. Note that a short prefix is also a valid
         /// repository name; callers that accept both should try the id first, as Docker does.
         /// </summary>
-        public static bool IsImageId(string value) => value is not null && ImageIdRegex.IsMatch(value);
+        public static bool IsImageId(string value) => value is not null && ReferenceGrammar.IsImageId(value);
 
         /// <summary>True when <paramref name="tag"/> is a valid tag (1 to 128 of <c>[A-Za-z0-9_.-]</c>, not starting with <c>.</c> or <c>-</c>).</summary>
-        public static bool IsValidTag(string? tag) => tag is not null && TagRegex.IsMatch(tag);
+        public static bool IsValidTag(string? tag) => tag is not null && ReferenceGrammar.IsTag(tag);
 
         /// <summary>True when <paramref name="digest"/> is a valid, supported digest (<c>sha256:</c> + 64 lowercase hex, or sha384/sha512).</summary>
         public static bool IsValidDigest(string? digest) => digest is not null && DigestError(digest) is null;
 
         /// <summary>The normalised full string: <c>docker.io/library/alpine:latest</c>, with <c>@digest</c> when given.</summary>
-        public override string ToString() => _string;
+        public override string ToString() => _string ??=
+            Tag is not null ? (Digest is not null ? Repository + ":" + Tag + "@" + Digest : Repository + ":" + Tag)
+            : Digest is not null ? Repository + "@" + Digest : Repository + ":" + DefaultTag;
 
         /// <summary>
         /// The familiar form Docker shows: the familiar name with <c>:tag</c> and/or <c>@digest</c> as given,
         /// without adding a default tag (<c>alpine</c>, <c>alpine:3.20</c>, <c>localhost:5000/app@sha256:...</c>).
         /// </summary>
-        public string ToFamiliarString() =>
-            FamiliarName + (Tag is not null ? ":" + Tag : string.Empty) + (Digest is not null ? "@" + Digest : string.Empty);
+        /// <summary>
+        /// <see cref="ToFamiliarString()"/> of a reference parsed from <paramref name="parsed"/>: that very string when it was
+        /// already written familiar (as dockerd lists names), so listing a thousand images does not copy every name.
+        /// </summary>
+        internal string ToFamiliarString(string parsed)
+        {
+            // The familiar form's parts (domain unless Docker Hub, the path without library/, tag, digest), compared in place.
+            var at = 0;
+            var same = (IsDockerHub || (Matches(parsed, ref at, Domain, 0) && Matches(parsed, ref at, "/", 0)))
+                && Matches(parsed, ref at, Path, IsOfficial ? OfficialRepositoryPrefix.Length : 0)
+                && (Tag is null || (Matches(parsed, ref at, ":", 0) && Matches(parsed, ref at, Tag, 0)))
+                && (Digest is null || (Matches(parsed, ref at, "@", 0) && Matches(parsed, ref at, Digest, 0)))
+                && at == parsed.Length;
+            return same ? parsed : ToFamiliarString();
+        }
 
-        public bool Equals(ImageReference? other) => other is not null && string.Equals(_string, other._string, StringComparison.Ordinal);
+        private static bool Matches(string s, ref int at, string part, int from)
+        {
+            var n = part.Length - from;
+            if (s.Length - at < n || string.CompareOrdinal(s, at, part, from, n) != 0) return false;
+            at += n;
+            return true;
+        }
+
+        private bool IsDockerHub => string.Equals(Domain, DefaultDomain, StringComparison.Ordinal);
+
+        // An official image: docker.io/library/<name>, shown as <name>.
+        private bool IsOfficial => IsDockerHub && Path.StartsWith(OfficialRepositoryPrefix, StringComparison.Ordinal) && Path.IndexOf('/', OfficialRepositoryPrefix.Length) < 0;
+
+        public string ToFamiliarString() =>
+            Tag is not null ? (Digest is not null ? FamiliarName + ":" + Tag + "@" + Digest : FamiliarName + ":" + Tag)
+            : Digest is not null ? FamiliarName + "@" + Digest : FamiliarName;
+
+        public bool Equals(ImageReference? other) => other is not null && string.Equals(ToString(), other.ToString(), StringComparison.Ordinal);
 
         public override bool Equals(object? obj) => Equals(obj as ImageReference);
 
-        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_string);
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
 
         public static bool operator ==(ImageReference? left, ImageReference? right) => left is null ? right is null : left.Equals(right);
 
@@ -168,55 +189,50 @@ namespace Oci
                 if (char.IsWhiteSpace(c) || char.IsControl(c)) return "the reference contains whitespace or a control character";
             }
 
-            if (IdentifierRegex.IsMatch(s))
+            if (ReferenceGrammar.IsIdentifier(s))
                 return "a 64-character hexadecimal string is an image id, not a repository name (cannot specify 64-byte hexadecimal strings)";
-            if (s.StartsWith("sha256:", StringComparison.Ordinal) && IdentifierRegex.IsMatch(s.Substring(7)))
+            if (s.StartsWith("sha256:", StringComparison.Ordinal) && ReferenceGrammar.IsIdentifier(s, 7))
                 return "'sha256:' followed by 64 hexadecimal characters is an image id, not a repository name";
             if (s.IndexOf("://", StringComparison.Ordinal) >= 0)
                 return "a reference is not a URL; write it without a scheme, as [host[:port]/]path[:tag][@digest]";
 
-            // Digest: everything after the '@' (no other part may contain one).
-            var nameAndTag = s;
+            // Digest: everything after the '@' (no other part may contain one). The name and tag are s[0..nameEnd):
+            // parts are cut from s by offset, so only what the reference keeps is allocated (LIST parses every name).
+            var nameEnd = s.Length;
             string? digest = null;
             var at = s.IndexOf('@');
             if (at >= 0)
             {
                 if (s.IndexOf('@', at + 1) >= 0) return "it contains more than one '@'";
                 digest = s.Substring(at + 1);
-                nameAndTag = s.Substring(0, at);
+                nameEnd = at;
                 if (digest.Length == 0) return "'@' must be followed by a digest";
-                if (nameAndTag.Length == 0) return "the repository name before '@' is missing";
+                if (nameEnd == 0) return "the repository name before '@' is missing";
             }
 
             // Domain, Docker's way: the part before the first '/' is a domain when it is localhost, holds a '.' or ':',
             // or has uppercase letters (repository paths cannot); otherwise the name is on Docker Hub.
             string domain;
-            string remainder;
+            var rest = 0;
             string? givenDomain = null;
-            var slash = nameAndTag.IndexOf('/');
-            if (slash >= 0 && IsDomainLike(nameAndTag.Substring(0, slash)))
+            var slash = s.IndexOf('/', 0, nameEnd);
+            if (slash >= 0 && IsDomainLike(s, slash))
             {
-                givenDomain = nameAndTag.Substring(0, slash);
-                domain = string.Equals(givenDomain, LegacyDefaultDomain, StringComparison.Ordinal) ? DefaultDomain : givenDomain;
-                remainder = nameAndTag.Substring(slash + 1);
+                givenDomain = Is(s, slash, DefaultDomain) ? DefaultDomain : Is(s, slash, LegacyDefaultDomain) ? LegacyDefaultDomain : s.Substring(0, slash);
+                domain = ReferenceEquals(givenDomain, LegacyDefaultDomain) ? DefaultDomain : givenDomain;
+                rest = slash + 1;
                 var domainError = DomainError(givenDomain);
                 if (domainError is not null) return domainError;
             }
             else
             {
                 domain = DefaultDomain;
-                remainder = nameAndTag;
             }
 
-            // Tag: after the first ':' of the remainder (paths cannot hold one).
-            var path = remainder;
-            string? tag = null;
-            var colon = remainder.IndexOf(':');
-            if (colon >= 0)
-            {
-                tag = remainder.Substring(colon + 1);
-                path = remainder.Substring(0, colon);
-            }
+            // Tag: after the first ':' of the rest (paths cannot hold one).
+            var colon = s.IndexOf(':', rest, nameEnd - rest);
+            var path = s.Substring(rest, (colon >= 0 ? colon : nameEnd) - rest);
+            var tag = colon >= 0 ? s.Substring(colon + 1, nameEnd - colon - 1) : null;
 
             var pathError = PathError(path, givenDomain is not null);
             if (pathError is not null) return pathError;
@@ -224,7 +240,7 @@ namespace Oci
             if (tag is not null)
             {
                 if (tag.Length == 0) return "':' must be followed by a tag";
-                if (!TagRegex.IsMatch(tag))
+                if (!ReferenceGrammar.IsTag(tag))
                     return $"tag '{Display(tag)}' is invalid: a tag is 1 to 128 letters, digits, '_', '.' or '-' and cannot start with '.' or '-'";
             }
 
@@ -234,8 +250,8 @@ namespace Oci
                 if (digestError is not null) return digestError;
             }
 
-            var writtenName = givenDomain is null ? path : givenDomain + "/" + path;
-            if (writtenName.Length > MaxNameLength) return $"repository name must not be more than {MaxNameLength} characters";
+            var writtenLength = givenDomain is null ? path.Length : givenDomain.Length + 1 + path.Length;
+            if (writtenLength > MaxNameLength) return $"repository name must not be more than {MaxNameLength} characters";
 
             if (string.Equals(domain, DefaultDomain, StringComparison.Ordinal) && path.IndexOf('/') < 0)
                 path = OfficialRepositoryPrefix + path;
@@ -245,23 +261,40 @@ namespace Oci
             return null;
         }
 
-        private static bool IsDomainLike(string candidate) =>
-            string.Equals(candidate, Localhost, StringComparison.Ordinal)
-            || candidate.IndexOf('.') >= 0
-            || candidate.IndexOf(':') >= 0
-            || HasAsciiUppercase(candidate);
+        // s[0..length) is exactly value.
+        private static bool Is(string s, int length, string value) => length == value.Length && string.CompareOrdinal(s, 0, value, 0, length) == 0;
+
+        // The first component of name[0..length).
+        private static bool IsDomainLike(string name, int length)
+        {
+            if (length == Localhost.Length && string.CompareOrdinal(name, 0, Localhost, 0, length) == 0) return true;
+            for (var i = 0; i < length; i++)
+            {
+                var c = name[i];
+                if (c == '.' || c == ':' || (c >= 'A' && c <= 'Z')) return true;
+            }
+            return false;
+        }
 
         private static string? DomainError(string domain)
         {
-            var m = DomainRegex.Match(domain);
-            if (!m.Success)
+            if (!DomainRegex.IsMatch(domain))
                 return $"registry domain '{Display(domain)}' is invalid: expected a host name, an IPv4 address or a bracketed IPv6 address, optionally followed by ':' and a port";
-            var ipv6 = m.Groups["ipv6"];
-            if (ipv6.Success && !(IPAddress.TryParse(ipv6.Value, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6))
-                return $"registry domain '{Display(domain)}' is invalid: '{ipv6.Value}' is not an IPv6 address";
-            var port = m.Groups["port"];
-            if (port.Success && (port.Value.Length > 5 || int.Parse(port.Value, NumberStyles.None, CultureInfo.InvariantCulture) > MaxPort))
-                return $"registry port '{port.Value}' is invalid: a port is at most {MaxPort}";
+            // The regex allows ':' only inside brackets and before the port.
+            var close = domain[0] == '[' ? domain.IndexOf(']') : -1;
+            if (close > 0)
+            {
+                var ipv6 = domain.Substring(1, close - 1);
+                if (!(IPAddress.TryParse(ipv6, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6))
+                    return $"registry domain '{Display(domain)}' is invalid: '{ipv6}' is not an IPv6 address";
+            }
+            var colon = domain.IndexOf(':', close + 1);
+            if (colon > 0)
+            {
+                var port = domain.Substring(colon + 1);
+                if (port.Length > 5 || int.Parse(port, NumberStyles.None, CultureInfo.InvariantCulture) > MaxPort)
+                    return $"registry port '{port}' is invalid: a port is at most {MaxPort}";
+            }
             return null;
         }
 
@@ -271,12 +304,15 @@ namespace Oci
             if (HasAsciiUppercase(path)) return "repository name must be lowercase";
             if (path[0] == '/') return "the repository path cannot start with '/'";
             if (path[path.Length - 1] == '/') return "the repository path cannot end with '/'";
-            foreach (var component in path.Split('/'))
+            for (var start = 0; start <= path.Length;)
             {
-                if (component.Length == 0) return "the repository path cannot have empty components ('//')";
-                if (!PathComponentRegex.IsMatch(component))
-                    return $"path component '{Display(component)}' is invalid: components are lowercase letters and digits, "
+                var end = path.IndexOf('/', start);
+                if (end < 0) end = path.Length;
+                if (end == start) return "the repository path cannot have empty components ('//')";
+                if (!ReferenceGrammar.IsPathComponent(path, start, end))
+                    return $"path component '{Display(path.Substring(start, end - start))}' is invalid: components are lowercase letters and digits, "
                         + "separated by one '.', one or two '_' or any number of '-', and start and end with a letter or digit";
+                start = end + 1;
             }
             return null;
         }
@@ -284,20 +320,16 @@ namespace Oci
         // Validates like go-digest: the grammar, then a registered algorithm with its exact lowercase hex length.
         private static string? DigestError(string digest)
         {
-            var m = DigestRegex.Match(digest);
-            if (!m.Success)
+            if (!ReferenceGrammar.IsDigest(digest, out var colon))
                 return $"digest '{Display(digest)}' is invalid: expected algorithm:hex, as in sha256: followed by 64 hexadecimal characters";
-            var algorithm = m.Groups["algorithm"].Value;
-            var encoded = m.Groups["encoded"].Value;
             int length;
-            switch (algorithm)
-            {
-                case "sha256": length = 64; break;
-                case "sha384": length = 96; break;
-                case "sha512": length = 128; break;
-                default: return $"digest algorithm '{Display(algorithm)}' is not supported (use sha256, sha384 or sha512)";
-            }
-            if (encoded.Length != length || !IsLowercaseHex(encoded))
+            string algorithm;
+            if (colon == 6 && string.CompareOrdinal(digest, 0, "sha256", 0, 6) == 0) { algorithm = "sha256"; length = 64; }
+            else if (colon == 6 && string.CompareOrdinal(digest, 0, "sha384", 0, 6) == 0) { algorithm = "sha384"; length = 96; }
+            else if (colon == 6 && string.CompareOrdinal(digest, 0, "sha512", 0, 6) == 0) { algorithm = "sha512"; length = 128; }
+            else return $"digest algorithm '{Display(digest.Substring(0, colon))}' is not supported (use sha256, sha384 or sha512)";
+            var encoded = digest.Length - colon - 1;
+            if (encoded != length || !ReferenceGrammar.IsLowercaseHex(digest, colon + 1, encoded))
                 return $"a {algorithm} digest must have exactly {length} lowercase hexadecimal characters";
             return null;
         }
@@ -318,15 +350,6 @@ namespace Oci
                 if (c >= 'A' && c <= 'Z') return true;
             }
             return false;
-        }
-
-        private static bool IsLowercaseHex(string s)
-        {
-            foreach (var c in s)
-            {
-                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-            }
-            return true;
         }
 
         // The input as it may be shown in a message: control characters escaped, very long input cut.

@@ -146,14 +146,15 @@ namespace Oci
             Enter(request.Target);
             try
             {
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-                var watch = Stopwatch.StartNew();
-                var response = await ServeAsync(request, progress, linked.Token).ConfigureAwait(false);
+                // A caller token that can never fire needs no linking: closing the client alone cancels the call.
+                using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token) : null;
+                var start = Stopwatch.GetTimestamp();
+                var response = await ServeAsync(request, progress, linked?.Token ?? _closing.Token).ConfigureAwait(false);
                 if (response.Data is IOciStream)
                     response = response.WithData(new TrackedStream<object>(this, request, progress, cancellationToken, response.Data));
                 // A live exec session holds a connection of its own: it ends when this client is disposed.
                 (response.Data as OciExecSession)?.CloseWhen(_closing.Token);
-                return response.Stamp(Connection, watch.Elapsed);
+                return response.Stamp(Connection, TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency));
             }
             catch (Exception e)
             {

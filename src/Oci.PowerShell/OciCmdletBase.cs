@@ -35,6 +35,42 @@ namespace Oci.PowerShell
             _stopping.Cancel();
         }
 
+        private bool? _verboseWanted;
+        private bool? _progressWanted;
+
+        /// <summary>
+        /// True when verbose messages are shown (<c>-Verbose</c>, or <c>$VerbosePreference</c> as this command's scope
+        /// sees it). Test it before building a message: WriteVerbose checks too, but only after the text was made.
+        /// </summary>
+        internal bool VerboseWanted => _verboseWanted ??= Shown("Verbose", "VerbosePreference");
+
+        /// <summary>True when progress is shown (<c>-ProgressAction</c>, or <c>$ProgressPreference</c>): otherwise no progress sink is made.</summary>
+        internal bool ProgressWanted => _progressWanted ??= Shown("ProgressAction", "ProgressPreference");
+
+        // A common parameter given to this command wins; else the preference variable. Ignore and SilentlyContinue show nothing.
+        private bool Shown(string parameter, string preference)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var given))
+            {
+                if (given is SwitchParameter s) return s.IsPresent;
+                if (TryPreference(given, out var p)) return Shows(p);
+            }
+            return !TryPreference(GetVariableValue(preference), out var pref) || Shows(pref);
+        }
+
+        private static bool Shows(ActionPreference p) => p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+
+        private static bool TryPreference(object? value, out ActionPreference preference)
+        {
+            value = value is PSObject pso ? pso.BaseObject : value;
+            if (value is ActionPreference p)
+            {
+                preference = p;
+                return true;
+            }
+            return Enum.TryParse(value?.ToString(), ignoreCase: true, out preference);
+        }
+
         /// <summary>
         /// The connection to use: <paramref name="explicitConnection"/> when given (it must still be open), else the
         /// session default; none is a terminating <c>Oci.NoConnection</c> error.
@@ -259,11 +295,14 @@ namespace Oci.PowerShell
             StopToken.IsCancellationRequested && e is OperationCanceledException or OciException { Kind: OciErrorKind.Cancelled } or PipelineStoppedException;
 
         /// <summary>
-        /// Ends the pump. The cancellation source is deliberately not disposed: a core call abandoned on Ctrl+C may still
-        /// be unwinding on the thread pool with its token (it owns no timer or handle, so the GC reclaims it).
+        /// Ends the pump and cancels whatever core call is still going: a command downstream that stopped the pipeline
+        /// (<c>Select-Object -First</c>) leaves a followed stream open otherwise, its connection held for good. The
+        /// cancellation source is deliberately not disposed: a call abandoned on Ctrl+C may still be unwinding on the
+        /// thread pool with its token (it owns no timer or handle, so the GC reclaims it).
         /// </summary>
         public void Dispose()
         {
+            _stopping.Cancel();
             _pump.Dispose();
             GC.SuppressFinalize(this);
         }

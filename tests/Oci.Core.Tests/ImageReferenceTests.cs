@@ -628,5 +628,27 @@ namespace Oci.Tests
             if (r.Tag is not null) Assert.Matches(@"\A[A-Za-z0-9_.\-]+\z", r.Tag);
             if (r.Digest is not null) Assert.Matches(@"\Asha(256|384|512):[a-f0-9]+\z", r.Digest);
         }
+
+        // ---------------------------------------------------------------- familiar form of a parsed name (LIST keeps the engine's string)
+
+        [Theory]
+        [InlineData("alpine:3.20", true)]
+        [InlineData("oci-bench/list:n1", true)]
+        [InlineData("127.0.0.1:5000/small:1.0", true)]
+        [InlineData("127.0.0.1:5000/small@" + D, true)]
+        [InlineData("localhost/built:latest", true)]
+        [InlineData("docker.io/library/alpine:3.20", false)]
+        [InlineData("docker.io/oci-bench/list:n1", false)]
+        [InlineData("index.docker.io/library/alpine:3.20", false)]
+        [InlineData("library/alpine:3.20", false)]
+        [InlineData("alpine", true)]
+        public void ToFamiliarString_of_the_parsed_text_is_that_text_when_already_familiar(string text, bool same)
+        {
+            var r = ImageReference.Parse(text);
+            var familiar = r.ToFamiliarString(text);
+
+            Assert.Equal(r.ToFamiliarString(), familiar);
+            Assert.Equal(same, ReferenceEquals(text, familiar));
+        }
     }
 }

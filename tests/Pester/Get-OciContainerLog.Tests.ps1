@@ -55,6 +55,19 @@ Describe 'Get-OciContainerLog' {
         finally { $rs.Dispose() }
     }
 
+    It '-Follow ends its stream when a command downstream stops the pipeline (Select-Object -First)' {
+        $ctr = New-LabelledTestContainer -Connection $docker -Run $run -Script 'echo one; echo two; sleep 60'
+        # Once first, so the connection pool and the code are in place before the count.
+        $null = Get-OciContainerLog $ctr.Name -Follow -Connection $docker | Select-Object -First 2
+        $handles = { [Diagnostics.Process]::GetCurrentProcess().HandleCount }
+        $before = & $handles
+        for ($i = 0; $i -lt 8; $i++) {
+            @(Get-OciContainerLog $ctr.Name -Follow -Connection $docker | Select-Object -First 2).Text | Should -Be @('one', 'two')
+        }
+        # A follow left running holds a connection of its own to the engine; eight of them would stay.
+        Wait-Until { (& $handles) - $before -lt 4 } -Seconds 20 -Because 'the follows that Select-Object stopped to close their connections'
+    }
+
     It 'a missing container is a non-terminating Oci.ContainerNotFound naming it' {
         $missing = New-TestContainerName -Prefix none
         Get-OciContainerLog $missing -Connection $docker -ErrorVariable ev -ErrorAction SilentlyContinue

@@ -57,6 +57,19 @@ Describe 'A real download' {
         "$($progress[-1].RecordType)" | Should -Be 'Completed'
     }
 
+    It 'pulls without progress when progress is not shown ($ProgressPreference, -ProgressAction)' {
+        (Invoke-InRunspace $rs $RemoveImage @{ Ref = $Layers }).Output | Should -Be @('Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest')
+        $quiet = Invoke-InRunspace $rs { $ProgressPreference = 'SilentlyContinue'; Invoke-OciPull $Layers }
+        $quiet.Errors | Should -BeNullOrEmpty
+        $quiet.Output.Count | Should -Be 1
+        $quiet.Output[0].Status | Should -Be 'Downloaded newer image'
+        @($quiet.Progress).Count | Should -Be 0
+        $byParameter = Invoke-InRunspace $rs { Invoke-OciRequest PULL $Layers -ProgressAction SilentlyContinue }
+        $byParameter.Errors | Should -BeNullOrEmpty
+        $byParameter.Output[0].Status | Should -Be 'Image is up to date'
+        @($byParameter.Progress).Count | Should -Be 0
+    }
+
     It 'throttles progress on a big pull' {
         (Invoke-InRunspace $rs $RemoveImage @{ Ref = $Big }).Output | Should -Be @('Oci.ImageNotFound,Oci.PowerShell.InvokeOciRequest')
         $watch = [System.Diagnostics.Stopwatch]::StartNew()

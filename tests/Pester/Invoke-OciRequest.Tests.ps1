@@ -115,6 +115,25 @@ Describe 'Invoke-OciRequest' {
         @($errs | Where-Object { "$_" -like '*hunter2*' }).Count | Should -Be 0
     }
 
+    It 'writes verbose text as $VerbosePreference says, and -Verbose:$false wins over it' {
+        # The cmdlets build verbose text only when it is shown; shown is decided as for any cmdlet.
+        $rs = New-TestRunspace
+        try {
+            $null = Connect-InRunspace $rs
+            $byPreference = Invoke-InRunspace $rs { $VerbosePreference = 'Continue'; Invoke-OciRequest PING }
+            @($byPreference.Verbose | Where-Object { $_.Message -like 'PING ENGINE*' }).Count | Should -Be 1
+            $byPreference.Output.Count | Should -Be 1
+            $overruled = Invoke-InRunspace $rs { $VerbosePreference = 'Continue'; Invoke-OciRequest PING -Verbose:$false }
+            @($overruled.Verbose).Count | Should -Be 0
+            $overruled.Output.Count | Should -Be 1
+            $inFunction = Invoke-InRunspace $rs { function Test-Ping { [CmdletBinding()] param() Invoke-OciRequest PING }; Test-Ping -Verbose }
+            @($inFunction.Verbose | Where-Object { $_.Message -like 'PING ENGINE*' }).Count | Should -Be 1
+        }
+        finally {
+            $rs.Dispose()
+        }
+    }
+
     It '-Method completes from the connection''s driver' {
         $line = 'Invoke-OciRequest -Method P'
         $completions = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText)

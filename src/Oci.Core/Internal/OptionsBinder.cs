@@ -35,6 +35,8 @@ namespace Oci
         /// </summary>
         public static T Bind<T>(OciRequest request) where T : class, new()
         {
+            // Nothing to bind (most calls): the defaults, within every bound, without the binder's bookkeeping.
+            if (request.Options is null && request.Parameters.Count == 0) return new T();
             var context = new Context(request.Method, request.Target);
             T options;
             if (request.Options is T typed) options = typed;

@@ -113,9 +113,10 @@ namespace Oci.PowerShell
                 result.Client.Dispose();
                 ThrowTerminatingError(OciErrors.ConnectionNameInUse(connection.Name));
             }
-            WriteVerbose($"Connected to {connection.Engine} {connection.EngineVersion} (API {connection.ApiVersion}) at {connection.Endpoint} " +
-                         $"({candidate.SourceDescription}{(candidate.Tls is null ? string.Empty : ", " + candidate.Tls)}) through the {connection.Driver} driver " +
-                         $"as '{connection.Name}', now the session default.");
+            if (VerboseWanted)
+                WriteVerbose($"Connected to {connection.Engine} {connection.EngineVersion} (API {connection.ApiVersion}) at {connection.Endpoint} " +
+                             $"({candidate.SourceDescription}{(candidate.Tls is null ? string.Empty : ", " + candidate.Tls)}) through the {connection.Driver} driver " +
+                             $"as '{connection.Name}', now the session default.");
             WarnPassedOver(result);
             WriteObject(connection);
         }
@@ -207,6 +208,7 @@ namespace Oci.PowerShell
         /// <summary>One verbose line per place tried: where it came from, the endpoint, and what happened.</summary>
         private void WriteAttempts(System.Collections.Generic.IReadOnlyList<OciEndpointAttempt> attempts)
         {
+            if (!VerboseWanted) return;
             for (var i = 0; i < attempts.Count; i++)
             {
                 var a = attempts[i];

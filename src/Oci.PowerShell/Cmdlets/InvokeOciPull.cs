@@ -67,19 +67,20 @@ namespace Oci.PowerShell
         private void Pull(OciConnection connection, string reference)
         {
             var credential = (Oci.Credentials.OciRegistryCredential?)_credential;
-            WriteVerbose($"PULL IMAGE {reference}{(Platform is null ? string.Empty : " platform=" + Platform)} on {connection}" +
-                         (credential is null ? string.Empty : $" with the registry credential of user '{credential.Username}'") +
-                         (AllowUnencryptedAuthentication ? " (unencrypted authentication allowed)" : string.Empty));
+            if (VerboseWanted)
+                WriteVerbose($"PULL IMAGE {reference}{(Platform is null ? string.Empty : " platform=" + Platform)} on {connection}" +
+                             (credential is null ? string.Empty : $" with the registry credential of user '{credential.Username}'") +
+                             (AllowUnencryptedAuthentication ? " (unencrypted authentication allowed)" : string.Empty));
             var options = new OciPullOptions
             {
                 Platform = Platform,
                 Credential = credential,
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
             };
-            var progress = new PullProgress(this, Pump, reference);
-            var response = Invoke(ct => connection.Client.PullAsync(reference, options, progress.Sink, ct), reference, terminating: false, OciKind.Image, progress);
+            var progress = ProgressWanted ? new PullProgress(this, Pump, reference) : null;
+            var response = Invoke(ct => connection.Client.PullAsync(reference, options, progress?.Sink, ct), reference, terminating: false, OciKind.Image, progress);
             if (response is null) return;
-            WriteVerbose($"{reference}: {response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
+            if (VerboseWanted) WriteVerbose($"{reference}: {response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
             WriteObject(response);
         }
     }

@@ -51,20 +51,24 @@ namespace Oci.PowerShell
         {
             var connection = ResolveConnection(Connection);
             var request = Checked(() => OciRequest.Create(Method, _kind is null ? null : (OciKind?)(OciKind)_kind, Target, ParameterValues.Convert(Parameters)), Target ?? Method);
-            WriteVerbose(request.ToString());
-            WriteVerbose($"Sending to {connection}.");
-            // Methods that report progress (PULL) get the same bars as Invoke-OciPull, created with the first event.
-            var progress = new PullProgress(this, Pump);
+            if (VerboseWanted)
+            {
+                WriteVerbose(request.ToString());
+                WriteVerbose($"Sending to {connection}.");
+            }
+            // Methods that report progress (PULL) get the same bars as Invoke-OciPull, created with the first event;
+            // no sink at all when progress is not shown.
+            var progress = ProgressWanted ? new PullProgress(this, Pump) : null;
             var targetKind = request.Target is null ? (OciKind?)null : request.Kind;
-            var response = Invoke(ct => connection.Client.ExecuteAsync(request, progress.Sink, ct), Target ?? request.Method, terminating: true, targetKind, progress)!;
+            var response = Invoke(ct => connection.Client.ExecuteAsync(request, progress?.Sink, ct), Target ?? request.Method, terminating: true, targetKind, progress)!;
             if (OciClient.IsStream(response.Data))
             {
                 // A streaming method (logs that follow, events): its items, as they arrive.
-                WriteVerbose($"{response.Status}: streaming.");
+                if (VerboseWanted) WriteVerbose($"{response.Status}: streaming.");
                 InvokeStream<object>((onItem, ct) => OciClient.ForEachAsync(response.Data!, onItem, ct), item => Emit(item, connection), Target ?? request.Method, terminating: true, targetKind);
                 return;
             }
-            WriteVerbose($"{response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
+            if (VerboseWanted) WriteVerbose($"{response.Status} in {response.Duration.TotalMilliseconds:0} ms.");
             WriteObject(response);
         }
     }

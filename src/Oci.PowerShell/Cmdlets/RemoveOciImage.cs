@@ -54,7 +54,7 @@ namespace Oci.PowerShell
                     var response = Invoke(ct => c.Client.ExecuteAsync(OciRequest.WithOptions(OciMethods.Remove, OciKind.Image, target, options), ct),
                         target, terminating: false, OciKind.Image);
                     if (response?.Data is not OciImageRemoval removal) continue;
-                    WriteVerbose($"{target} on {c.Name}: untagged {string.Join(", ", removal.Untagged)}; deleted {string.Join(", ", removal.Deleted)}.");
+                    if (VerboseWanted) WriteVerbose($"{target} on {c.Name}: untagged {string.Join(", ", removal.Untagged)}; deleted {string.Join(", ", removal.Deleted)}.");
                     if (PassThru) Emit(removal, c);
                 }
             }

@@ -52,8 +52,9 @@ namespace Oci.PowerShell.Internal
         /// </summary>
         public T Run<T>(Func<Task<T>> operation, CancellationToken stop, TimeSpan tick, Action? onTick, out Task<T> task)
         {
-            task = Task.Run(operation, CancellationToken.None);
-            task.ContinueWith(_ => Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            task = Start(operation);
+            if (!task.IsCompleted)
+                task.ContinueWith(_ => Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             while (true)
             {
                 Drain(stop);
@@ -70,6 +71,29 @@ namespace Oci.PowerShell.Internal
 
         public T Run<T>(Func<Task<T>> operation, CancellationToken stop) =>
             Run(operation, stop, Timeout.InfiniteTimeSpan, null, out _);
+
+        /// <summary>
+        /// Starts the operation on this (pipeline) thread: it runs here only until its first wait on the engine, and its
+        /// continuations run on the thread pool (the core awaits with ConfigureAwait(false); a host's synchronization
+        /// context is set aside for the start). A hop to the pool first (Task.Run) would cost a thread switch per call.
+        /// </summary>
+        private static Task<T> Start<T>(Func<Task<T>> operation)
+        {
+            var context = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            try
+            {
+                return operation() ?? throw new InvalidOperationException("A core call returned no task.");
+            }
+            catch (Exception e)
+            {
+                return Task.FromException<T>(e);
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+        }
 
         private void Drain(CancellationToken stop)
         {

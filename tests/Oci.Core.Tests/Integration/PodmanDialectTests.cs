@@ -75,9 +75,9 @@ namespace Oci.Tests.Integration
         public void Names_are_given_in_Docker_familiar_form_and_digests_are_kept_apart_from_tags()
         {
             var repoTags = new[] { "docker.io/library/alpine:3.20", "localhost/built:latest", "127.0.0.1:5000/small@sha256:" + new string('a', 64), "<none>:<none>" };
-            Assert.Equal(new[] { "alpine:3.20", "localhost/built:latest" }, DockerModels.Tags(repoTags));
-            Assert.Equal(new[] { "alpine@sha256:" + new string('b', 64), "127.0.0.1:5000/small@sha256:" + new string('a', 64) },
-                DockerModels.Digests(new[] { "docker.io/library/alpine@sha256:" + new string('b', 64) }, repoTags));
+            var names = ImageNames.Of(repoTags, new[] { "docker.io/library/alpine@sha256:" + new string('b', 64) });
+            Assert.Equal(new[] { "alpine:3.20", "localhost/built:latest" }, names.Tags);
+            Assert.Equal(new[] { "alpine@sha256:" + new string('b', 64), "127.0.0.1:5000/small@sha256:" + new string('a', 64) }, names.Digests);
         }
 
         [Theory]

@@ -22,9 +22,17 @@ namespace Oci.Drivers.Docker
             var buffer = new byte[81920];
             long total = 0, reported = 0;
             int n;
+            // On net8.0 the Memory overloads: the socket and file streams answer them with pooled ValueTasks, where the
+            // array overloads allocate a Task per read and per write (a 1 GB save is tens of thousands of each).
+#if NET8_0_OR_GREATER
+            while ((n = await source.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+#else
             while ((n = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await destination.WriteAsync(buffer, 0, n, cancellationToken).ConfigureAwait(false);
+#endif
                 total += n;
                 if (total - reported >= ReportEvery)
                 {

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Oci.Tls;
@@ -57,31 +58,50 @@ namespace Oci.Drivers.Docker
             }
         }
 
-        /// <summary>Pings over an open transport (PING on a connection): the headers and the round trip.</summary>
-        internal static async Task<(Dictionary<string, string> Headers, TimeSpan RoundTrip)> PingAsync(HttpClient http, OciEndpoint endpoint, TlsMaterial? tls, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <summary>Pings over an open transport: every header (joined: .NET splits some, e.g. <c>Server: Docker/20.10 (linux)</c>) and the round trip.</summary>
+        internal static Task<(Dictionary<string, string> Headers, TimeSpan RoundTrip)> PingAsync(HttpClient http, OciEndpoint endpoint, TlsMaterial? tls, TimeSpan timeout, CancellationToken cancellationToken) =>
+            PingAsync(http, PingUri(http), endpoint, tls, timeout, AllHeaders, cancellationToken);
+
+        /// <summary>The ping's address on <paramref name="http"/>, made once per connection (a relative path is resolved again on every request).</summary>
+        internal static Uri PingUri(HttpClient http) => new(http.BaseAddress!, "_ping");
+
+        /// <summary>
+        /// Pings at <paramref name="ping"/> and hands the answer's headers and round trip to <paramref name="read"/>, which
+        /// takes what its caller needs (a connect: all of them; PING on a connection: two).
+        /// </summary>
+        internal static async Task<T> PingAsync<T>(HttpClient http, Uri ping, OciEndpoint endpoint, TlsMaterial? tls, TimeSpan timeout,
+            Func<HttpResponseHeaders, TimeSpan, T> read, CancellationToken cancellationToken)
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             cts.CancelAfter(timeout);
-            var watch = Stopwatch.StartNew();
+            var start = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await http.GetAsync("_ping", HttpCompletionOption.ResponseContentRead, cts.Token).ConfigureAwait(false);
-                var roundTrip = watch.Elapsed;
-                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                // Joined: .NET splits some headers (Server: "Docker/20.10 (linux)") into tokens.
-                foreach (var h in response.Headers) headers[h.Key] = string.Join(" ", h.Value);
-                if (!response.IsSuccessStatusCode && !headers.ContainsKey("Api-Version"))
+                using var response = await http.GetAsync(ping, HttpCompletionOption.ResponseContentRead, cts.Token).ConfigureAwait(false);
+                var roundTrip = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency);
+                if (!response.IsSuccessStatusCode && !response.Headers.Contains("Api-Version"))
                 {
                     // Go's TLS server answers a plain HTTP request with 400 "Client sent an HTTP request to an HTTPS server."
                     var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                     throw DockerErrors.NotAnEngine(endpoint, response.StatusCode, body);
                 }
-                return (headers, roundTrip);
+                return read(response.Headers, roundTrip);
             }
             catch (Exception e) when (e is not OciException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 throw DockerErrors.Unreachable(endpoint, e, tls, timeout);
             }
+        }
+
+        /// <summary>One header's value (joined when .NET split it), or null.</summary>
+        internal static string? Header(HttpResponseHeaders headers, string name) =>
+            headers.TryGetValues(name, out var values) ? string.Join(" ", values) : null;
+
+        private static (Dictionary<string, string>, TimeSpan) AllHeaders(HttpResponseHeaders response, TimeSpan roundTrip)
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var h in response) headers[h.Key] = string.Join(" ", h.Value);
+            return (headers, roundTrip);
         }
 
         public override string ToString() => "Docker API ping";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Oci.Tls;
@@ -15,6 +16,7 @@ namespace Oci.Drivers.Docker
     public class DockerConnection : IOciConnection
     {
         private readonly TlsMaterial? _tls;
+        private readonly Uri _pingUri;
         private int _disposed;
 
         internal DockerConnection(string driver, DockerProbeResult answer, TimeSpan requestTimeout)
@@ -31,6 +33,7 @@ namespace Oci.Drivers.Docker
             var (http, tls) = answer.TakeOver();
             _tls = tls;
             Http = new EngineHttp(http, "v" + Api.ToString(2) + "/", requestTimeout);
+            _pingUri = DockerApiProbe.PingUri(http);
         }
 
         public OciEndpoint Endpoint { get; }
@@ -58,9 +61,12 @@ namespace Oci.Drivers.Docker
         /// <summary>The TLS material, to explain a failure over TLS.</summary>
         internal TlsMaterial? Tls => _tls;
 
-        /// <summary>Pings again (PING): the headers and the round trip.</summary>
-        internal Task<(Dictionary<string, string> Headers, TimeSpan RoundTrip)> PingAsync(CancellationToken cancellationToken) =>
-            DockerApiProbe.PingAsync(Http.Client, Endpoint, _tls, Http.RequestTimeout, cancellationToken);
+        /// <summary>Pings again (PING): the API version and OS the engine announces, and the round trip.</summary>
+        internal Task<(string? ApiVersion, string? OsType, TimeSpan RoundTrip)> PingAsync(CancellationToken cancellationToken) =>
+            DockerApiProbe.PingAsync(Http.Client, _pingUri, Endpoint, _tls, Http.RequestTimeout, ReadPing, cancellationToken);
+
+        private static (string?, string?, TimeSpan) ReadPing(HttpResponseHeaders headers, TimeSpan roundTrip) =>
+            (DockerApiProbe.Header(headers, "Api-Version"), DockerApiProbe.Header(headers, "OSType"), roundTrip);
 
         /// <summary>
         /// The image <paramref name="name"/> (a normalised reference or an id), reported as <paramref name="reference"/>

@@ -12,29 +12,37 @@ namespace Oci.Drivers.Docker
     /// </summary>
     internal static class DockerModels
     {
-        public static OciImage ToImage(ImageInspectDto r, string? reference, string? digest = null) => new()
+        public static OciImage ToImage(ImageInspectDto r, string? reference, string? digest = null)
         {
-            Id = WithAlgorithm(r.Id),
-            Reference = reference ?? Tags(r.RepoTags).FirstOrDefault(),
-            Digest = digest ?? DigestFor(r.RepoDigests, reference),
-            Tags = Tags(r.RepoTags),
-            Digests = Digests(r.RepoDigests, r.RepoTags),
-            Size = r.Size,
-            Created = DateTimeOffset.TryParse(r.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) && created.Year > 1 ? created : null,
-            Os = r.Os,
-            Architecture = r.Architecture,
-        };
+            var names = ImageNames.Of(r.RepoTags, r.RepoDigests);
+            return new OciImage
+            {
+                Id = WithAlgorithm(r.Id),
+                Reference = reference ?? names.FirstTag,
+                Digest = digest ?? names.DigestFor(reference is null ? names.FirstTagReference : Parse(reference)),
+                Tags = names.Tags,
+                Digests = names.Digests,
+                Size = r.Size,
+                Created = DateTimeOffset.TryParse(r.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) && created.Year > 1 ? created : null,
+                Os = r.Os,
+                Architecture = r.Architecture,
+            };
+        }
 
-        public static OciImage ToImage(ImageSummaryDto r) => new()
+        public static OciImage ToImage(ImageSummaryDto r)
         {
-            Id = WithAlgorithm(r.Id),
-            Reference = Tags(r.RepoTags).FirstOrDefault(),
-            Digest = DigestFor(r.RepoDigests, Tags(r.RepoTags).FirstOrDefault()),
-            Tags = Tags(r.RepoTags),
-            Digests = Digests(r.RepoDigests, r.RepoTags),
-            Size = r.Size,
-            Created = r.Created > 0 ? DateTimeOffset.FromUnixTimeSeconds(r.Created) : null,
-        };
+            var names = ImageNames.Of(r.RepoTags, r.RepoDigests);
+            return new OciImage
+            {
+                Id = WithAlgorithm(r.Id),
+                Reference = names.FirstTag,
+                Digest = names.DigestFor(names.FirstTagReference),
+                Tags = names.Tags,
+                Digests = names.Digests,
+                Size = r.Size,
+                Created = r.Created > 0 ? DateTimeOffset.FromUnixTimeSeconds(r.Created) : null,
+            };
+        }
 
         public static OciImageHistory ToHistory(ImageHistoryDto h) => new()
         {
@@ -53,37 +61,25 @@ namespace Oci.Drivers.Docker
 
         /// <summary>An image id with its algorithm: some engines (Podman) leave <c>sha256:</c> off.</summary>
         public static string WithAlgorithm(string? id) =>
-            id is null ? string.Empty : id.Length == 64 && id.All(Uri.IsHexDigit) ? "sha256:" + id : id;
+            id is null ? string.Empty : id.Length == 64 && IsHex(id) ? "sha256:" + id : id;
 
         /// <summary>The manifest digest recorded for <paramref name="reference"/>'s repository (or the only one there is).</summary>
-        public static string? DigestFor(IEnumerable<string>? repoDigests, string? reference)
-        {
-            if (repoDigests is null) return null;
-            var all = repoDigests.Where(d => d.IndexOf('@') > 0).ToList();
-            if (reference is not null && ImageReference.TryParse(reference, out var wanted))
-            {
-                foreach (var d in all)
-                    if (ImageReference.TryParse(d, out var have) && have!.Repository == wanted!.Repository)
-                        return have.Digest;
-            }
-            return all.Count == 1 ? all[0].Substring(all[0].IndexOf('@') + 1) : null;
-        }
-
-        /// <summary>
-        /// The tags among <paramref name="repoTags"/>, familiar. Podman's compat list also puts the <c>name@digest</c> an
-        /// image was pulled by among its RepoTags; those are digests, and <c>&lt;none&gt;:&lt;none&gt;</c> is no tag.
-        /// </summary>
-        public static IReadOnlyList<string> Tags(IEnumerable<string>? repoTags) =>
-            Familiar(repoTags?.Where(t => t != "<none>:<none>" && !(ImageReference.TryParse(t, out var r) && r!.Digest is not null)));
-
-        /// <summary>The repository digests (<c>name@sha256:…</c>), familiar, including any an engine listed among the tags.</summary>
-        public static IReadOnlyList<string> Digests(IEnumerable<string>? repoDigests, IEnumerable<string>? repoTags) =>
-            Familiar((repoDigests ?? Enumerable.Empty<string>()).Where(d => d != "<none>@<none>")
-                .Concat((repoTags ?? Enumerable.Empty<string>()).Where(t => t != "<none>:<none>" && ImageReference.TryParse(t, out var r) && r!.Digest is not null)));
+        public static string? DigestFor(IReadOnlyList<string>? repoDigests, string? reference) =>
+            ImageNames.Of(null, repoDigests).DigestFor(Parse(reference));
 
         /// <summary>Docker's familiar form of each reference (<c>docker.io/library/alpine:1</c> → <c>alpine:1</c>); what does not parse is kept as it is.</summary>
         public static IReadOnlyList<string> Familiar(IEnumerable<string>? references) =>
             references is null ? Array.Empty<string>()
                 : references.Where(r => !string.IsNullOrEmpty(r)).Select(r => ImageReference.TryParse(r, out var p) ? p!.ToFamiliarString() : r).Distinct(StringComparer.Ordinal).ToArray();
+
+        private static ImageReference? Parse(string? reference) =>
+            reference is not null && ImageReference.TryParse(reference, out var parsed) ? parsed : null;
+
+        private static bool IsHex(string s)
+        {
+            foreach (var c in s)
+                if (!Uri.IsHexDigit(c)) return false;
+            return true;
+        }
     }
 }

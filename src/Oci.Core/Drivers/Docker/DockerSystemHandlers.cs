@@ -8,9 +8,7 @@ namespace Oci.Drivers.Docker
     {
         public static async Task<OciResponse> PingAsync(DockerConnection c, OciRequest request, CancellationToken cancellationToken)
         {
-            var (headers, roundTrip) = await c.PingAsync(cancellationToken).ConfigureAwait(false);
-            headers.TryGetValue("Api-Version", out var api);
-            headers.TryGetValue("OSType", out var os);
+            var (api, os, roundTrip) = await c.PingAsync(cancellationToken).ConfigureAwait(false);
             return OciResponse.For(request, new OciPing
             {
                 Engine = c.Engine,

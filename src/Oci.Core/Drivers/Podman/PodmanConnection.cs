@@ -53,7 +53,7 @@ namespace Oci.Drivers.Podman
             {
                 ImageReference? wanted = null;
                 if (reference is not null) ImageReference.TryParse(reference, out wanted);
-                if (repoDigests.Any(d => ImageReference.TryParse(d, out var have) && have!.Digest == own && (wanted is null || have.Repository == wanted.Repository)))
+                if (repoDigests.Any(d => ImageReference.TryParse(d, out var have) && have!.Digest == own && (wanted is null || have.SameRepository(wanted))))
                     return own;
             }
             return DockerModels.DigestFor(repoDigests, reference);
